@@ -1,0 +1,1 @@
+"""Chain specs: presets, genesis building, raw key/value specs in and out."""

@@ -1,0 +1,1 @@
+"""py-libp2p host and the Substrate notification and request/response protocols."""

@@ -1,0 +1,1 @@
+"""The composition root: CLI, service wiring, importer, author, pool, dev controls."""

@@ -1,0 +1,1 @@
+"""Subcommands of the ``tensorchain`` CLI: one module each, exposing a click ``command``."""

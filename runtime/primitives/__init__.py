@@ -1,0 +1,1 @@
+"""Runtime primitives: SCALE, fixed point, hashing, keys, block types, Externalities."""
