@@ -25,6 +25,7 @@ import math
 import operator
 import struct
 from fractions import Fraction
+from numbers import Rational, Real
 from typing import Any, ClassVar, Self
 
 from runtime.primitives.fixed.errors import (
@@ -220,15 +221,13 @@ class FixedBase:
         return cls._clamped_new(cls._bits_of(value, f"{cls.__name__}.saturating_from_num"))
 
     @classmethod
-    def _from_float(cls, value: object, saturating: bool, where: str) -> Self:
-        if isinstance(value, (bool, int, Fraction)):
-            raise FixedTypeError(f"{where}: expected a float, got {type(value).__name__}; "
-                                 "use from_num for integers, from_fraction for ratios")
-        try:
-            number = float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            raise FixedTypeError(f"{where}: expected a float, got {value!r}") from None
-        if where.endswith("f32"):
+    def _from_float(cls, value: object, single: bool, saturating: bool, where: str) -> Self:
+        """Shared body of the float constructors; ``single`` rounds to an f32 first."""
+        if not isinstance(value, Real) or isinstance(value, Rational):
+            raise FixedTypeError(f"{where}: expected a float, got {type(value).__name__} "
+                                 f"{value!r}; use from_num for integers, from_fraction for ratios")
+        number = float(value)
+        if single:
             number = nearest_f32(number)
         if math.isnan(number):
             raise FixedConversionError(f"{where}: NaN has no fixed-point value")
@@ -242,7 +241,7 @@ class FixedBase:
     @classmethod
     def from_f64(cls, value: float) -> Self:
         """The exact value of the f64 rounded to nearest, ties to even; raises if out of range."""
-        return cls._from_float(value, False, f"{cls.__name__}.from_f64")
+        return cls._from_float(value, False, False, f"{cls.__name__}.from_f64")
 
     @classmethod
     def from_f32(cls, value: float) -> Self:
@@ -250,17 +249,17 @@ class FixedBase:
 
         This is what Rust's ``T::from_num(0.3_f32)`` computes.
         """
-        return cls._from_float(value, False, f"{cls.__name__}.from_f32")
+        return cls._from_float(value, True, False, f"{cls.__name__}.from_f32")
 
     @classmethod
     def saturating_from_f64(cls, value: float) -> Self:
         """Like :meth:`from_f64`, clamped to [MIN, MAX] (infinities included); NaN raises."""
-        return cls._from_float(value, True, f"{cls.__name__}.saturating_from_f64")
+        return cls._from_float(value, False, True, f"{cls.__name__}.saturating_from_f64")
 
     @classmethod
     def saturating_from_f32(cls, value: float) -> Self:
         """Like :meth:`from_f32`, clamped to [MIN, MAX] (infinities included); NaN raises."""
-        return cls._from_float(value, True, f"{cls.__name__}.saturating_from_f32")
+        return cls._from_float(value, True, True, f"{cls.__name__}.saturating_from_f32")
 
     @classmethod
     def from_fraction(cls, numerator: int | Fraction, denominator: int = 1) -> Self:
