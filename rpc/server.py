@@ -96,9 +96,10 @@ class RpcServer:
         sock = _bind(self.config.host, self.config.port)
         app = web.Application(client_max_size=self.config.max_request_bytes)
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        runner = web.AppRunner(app, handle_signals=False, access_log=None,
+                               shutdown_timeout=self.config.shutdown_timeout_seconds)
         await runner.setup()
-        site = web.SockSite(runner, sock, shutdown_timeout=self.config.shutdown_timeout_seconds)
+        site = web.SockSite(runner, sock)
         try:
             await site.start()
         except BaseException:
