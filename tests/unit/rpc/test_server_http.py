@@ -7,6 +7,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from structlog.testing import capture_logs
 
 from rpc import errors
 from rpc.config import RpcConfig, RpcMethodsMode
@@ -103,7 +104,11 @@ def test_http_application_error_keeps_code_message_and_data() -> None:
 
 
 def test_http_handler_crash_returns_generic_internal_error() -> None:
-    status, body = _post_one(request("crash", id=5))
+    with capture_logs() as logs:
+        status, body = _post_one(request("crash", id=5))
+    failures = [entry for entry in logs if entry["event"] == "rpc.handler_failed"]
+    assert failures and failures[0]["method"] == "crash" and failures[0]["exc_info"]
+    assert "secret internal detail" not in json.dumps(body)
     assert status == 200
     assert body == {"jsonrpc": "2.0", "error": {"code": -32603, "message": "Internal error"},
                     "id": 5}
