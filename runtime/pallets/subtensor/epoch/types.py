@@ -208,7 +208,9 @@ class EpochInputs:
         _check_range("rao_emission", self.rao_emission, 0, U64_MAX)
         _check_range("last_epoch_block", self.last_epoch_block, 0, U64_MAX)
         if self.owner_uid is not None:
-            _check_range("owner_uid", self.owner_uid, 0, U16_MAX)
+            _check_range("owner_uid", self.owner_uid, 0, max(n - 1, 0))
+            if n == 0:
+                raise EpochInputError("owner_uid given for an empty subnet")
         if not isinstance(self.hyperparameters, Hyperparameters):
             raise EpochInputError("hyperparameters must be a Hyperparameters instance")
         object.__setattr__(self, "stake", _u64_vector("stake", self.stake, n))
@@ -239,7 +241,7 @@ class EpochOutputs:
     emission: NDArray[np.uint64]
     server_emission: NDArray[np.uint64]
     validator_emission: NDArray[np.uint64]
-    bonds: tuple[tuple[tuple[int, int], ...], ...]
+    bonds: SparseRows
 
     def as_lists(self) -> dict[str, object]:
         """The outputs as plain Python lists keyed by their on-chain storage names."""
@@ -252,7 +254,7 @@ class EpochOutputs:
             "ValidatorPermit": [bool(v) for v in self.validator_permit],
             "StakeWeight": self.stake_weight.tolist(),
             "Emission": self.emission.tolist(),
-            "Bonds": [[list(pair) for pair in row] for row in self.bonds],
+            "Bonds": [[list(pair) for pair in row] for row in self.bonds.to_rows()],
             "server_emission": self.server_emission.tolist(),
             "validator_emission": self.validator_emission.tolist(),
         }

@@ -1,0 +1,299 @@
+"""The Yuma Consensus epoch as a pure function: :func:`run_epoch` (spec §1, sparse and dense).
+
+The sparse path (``dense=False``) is what the chain runs (``epoch_mechanism``); the dense path
+(``dense=True``) is ``epoch_dense_mechanism``, which the reference's tests use (§1.14). All
+arithmetic is exact I32F32 / I64F64 / I96F32 emulation on numpy integer arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from runtime.pallets.subtensor.epoch.bonds import (
+    BondInputs,
+    BondResult,
+    classic_bonds,
+    yuma3_bonds,
+)
+from runtime.pallets.subtensor.epoch.math import mul_nonneg, topk_nonzero, weighted_median_columns
+from runtime.pallets.subtensor.epoch.types import EpochInputs, EpochOutputs, SparseRows
+from runtime.primitives.fixed_array import (
+    ONE,
+    div_frac,
+    from_u16_proportion,
+    mul,
+    normalize,
+    normalize_u64_to_i32f32,
+    share_of_amount,
+    to_u16_proportion,
+)
+
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+Trace = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Entries:
+    """Sparse entries in stored order: row uid, column uid, value, position within its row."""
+
+    row: IntArray
+    col: IntArray
+    value: IntArray
+    position: IntArray
+
+    @classmethod
+    def of(cls, matrix: SparseRows) -> Entries:
+        """All entries of a CSR matrix."""
+        rows = matrix.row_ids()
+        position = np.arange(len(rows), dtype=np.int64) - matrix.indptr[rows]
+        return cls(rows, matrix.indices, matrix.values, position)
+
+    def keep(self, mask: BoolArray) -> Entries:
+        """The entries where ``mask`` holds."""
+        return Entries(self.row[mask], self.col[mask], self.value[mask], self.position[mask])
+
+    def ascending(self) -> bool:
+        """Whether every row lists its columns in increasing order."""
+        same_row = self.row[1:] == self.row[:-1]
+        return bool(np.all(self.col[1:][same_row] > self.col[:-1][same_row]))
+
+    def rows(self, n: int) -> SparseRows:
+        """As CSR (for traces)."""
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.row, minlength=n), out=indptr[1:])
+        return SparseRows(indptr, self.col.copy(), self.value.copy())
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A sparse matrix as a dense block over uids ``rows``: values, presence, row order."""
+
+    values: IntArray
+    present: BoolArray
+    position: NDArray[np.int32] | None
+
+
+def _block(entries: Entries, index_of_row: IntArray, n_rows: int, n: int) -> Block:
+    values = np.zeros((n_rows, n), dtype=np.int64)
+    present = np.zeros((n_rows, n), dtype=bool)
+    r = index_of_row[entries.row]
+    values[r, entries.col] = entries.value
+    present[r, entries.col] = True
+    position = None
+    if not entries.ascending():
+        position = np.zeros((n_rows, n), dtype=np.int32)
+        position[r, entries.col] = entries.position
+    return Block(values, present, position)
+
+
+def _block_rows(rows: IntArray, values: IntArray, present: BoolArray, n: int) -> SparseRows:
+    r, c = np.nonzero(present)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows[r], minlength=n), out=indptr[1:])
+    return SparseRows(indptr, c.astype(np.int64), values[r, c])
+
+
+def _active(inputs: EpochInputs) -> BoolArray:
+    threshold = inputs.block - inputs.hyperparameters.activity_cutoff
+    if threshold <= 0:
+        return np.ones(inputs.n, dtype=bool)
+    return ~(inputs.last_update < np.uint64(threshold))
+
+
+def _stake(inputs: EpochInputs, owner: int | None) -> IntArray:
+    below = inputs.stake < np.uint64(inputs.hyperparameters.stake_threshold)
+    if owner is not None:
+        below[owner] = False
+    return normalize_u64_to_i32f32(np.where(below, np.uint64(0), inputs.stake))
+
+
+def _weight_entries(inputs: EpochInputs, permits: BoolArray, owner: int | None, dense: bool,
+                    trace: Trace | None) -> Entries:
+    entries = Entries.of(inputs.weights)
+    if trace is not None:
+        trace["weights_loaded"] = entries.rows(inputs.n)
+    entries = entries.keep(permits[entries.row])
+    diagonal = entries.row == entries.col
+    if owner is not None and not dense:
+        diagonal &= entries.row != owner
+    entries = entries.keep(~diagonal)
+    reg = inputs.block_at_registration
+    entries = entries.keep(~(inputs.last_update[entries.row] <= reg[entries.col]))
+    if trace is not None:
+        trace["weights_masked"] = entries.rows(inputs.n)
+    if inputs.hyperparameters.commit_reveal and not dense:
+        entries = entries.keep(~(inputs.commit_block[entries.row] < reg[entries.col]))
+        if trace is not None:
+            trace["weights_commit_reveal"] = entries.rows(inputs.n)
+    return entries
+
+
+def _bond_entries(inputs: EpochInputs) -> Entries:
+    entries = Entries.of(inputs.bonds)
+    if inputs.last_epoch_block == 0:
+        last_tempo = max(0, inputs.block - inputs.tempo)
+    else:
+        last_tempo = inputs.last_epoch_block + 1
+    recent = inputs.block_at_registration >= np.uint64(last_tempo)
+    return entries.keep(~recent[entries.col])
+
+
+def _row_normalize(raw: IntArray) -> IntArray:
+    sums = raw.sum(axis=1, keepdims=True)
+    return (raw << 32) // np.maximum(sums, 1)
+
+
+def _consensus(active_stake: IntArray, weights: IntArray, index_of_row: IntArray,
+               kappa: int) -> IntArray:
+    n = len(active_stake)
+    validators = np.flatnonzero(active_stake > 0)
+    use_stake = normalize(active_stake[validators])
+    minority = int(use_stake.sum()) - kappa
+    scores_t = np.zeros((n, len(validators)), dtype=np.int64)
+    block_rows = index_of_row[validators]
+    has_row = block_rows >= 0
+    scores_t[:, has_row] = weights[block_rows[has_row]].T
+    return weighted_median_columns(use_stake, scores_t, minority)
+
+
+def _weights_for_bonds(w: IntArray, w_present: BoolArray, cw: IntArray, cw_present: BoolArray,
+                       ratio: int, dense: bool) -> tuple[IntArray, BoolArray, bool]:
+    """Interpolation W + ratio (CW - W); the flag says whether W's row order survives."""
+    if ratio == 0:
+        return w, w_present, True
+    if ratio == ONE:
+        return cw, cw_present, True
+    mixed = w + mul(ratio, cw - w)
+    present = np.ones(w.shape, dtype=bool) if dense else mixed > 0
+    return mixed, present, False
+
+
+def _emission(incentive: IntArray, dividends: IntArray, active_stake: IntArray,
+              stake: IntArray, rao: int) -> tuple[NDArray[np.uint64], ...]:
+    combined = incentive + dividends
+    total = int(combined.sum())
+    if total != 0:
+        server = div_frac(incentive, total)
+        validator = div_frac(dividends, total)
+        shares = normalize(combined)
+    else:
+        server = incentive
+        validator = stake if not active_stake.any() else active_stake
+        shares = validator
+    return (share_of_amount(server, rao), share_of_amount(validator, rao),
+            share_of_amount(shares, rao))
+
+
+def _stored_bonds(inputs: EpochInputs, rows: IntArray, result: BondResult, new: BoolArray,
+                  old: BoolArray, dense: bool) -> SparseRows:
+    """The bond rows as stored after the epoch (§1.10, last paragraph)."""
+    n = inputs.n
+    u16 = to_u16_proportion(result.stored).astype(np.int64)
+    if dense:
+        return _dense_stored_bonds(inputs, rows, u16, new, old)
+    keep_row = new[rows]
+    present = result.ema_present & keep_row[:, None]
+    r, c = np.nonzero(present)
+    if result.order is not None:
+        by_position = np.lexsort((result.order[r, c], r))
+        r, c = r[by_position], c[by_position]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows[r], minlength=n), out=indptr[1:])
+    return SparseRows(indptr, c.astype(np.int64), u16[r, c])
+
+
+def _dense_stored_bonds(inputs: EpochInputs, rows: IntArray, u16: IntArray, new: BoolArray,
+                        old: BoolArray) -> SparseRows:
+    n = inputs.n
+    full = np.zeros((n, n), dtype=np.int64)
+    full[rows] = u16
+    counts = np.diff(inputs.bonds.indptr)
+    counts = np.where(new, n, np.where(old, 0, counts))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    indices = np.empty(int(indptr[-1]), dtype=np.int64)
+    values = np.empty(int(indptr[-1]), dtype=np.int64)
+    for uid in range(n):
+        lo, hi = int(indptr[uid]), int(indptr[uid + 1])
+        if new[uid]:
+            indices[lo:hi] = np.arange(n)
+            values[lo:hi] = full[uid]
+        elif not old[uid]:
+            src_lo, src_hi = int(inputs.bonds.indptr[uid]), int(inputs.bonds.indptr[uid + 1])
+            indices[lo:hi] = inputs.bonds.indices[src_lo:src_hi]
+            values[lo:hi] = inputs.bonds.values[src_lo:src_hi]
+    return SparseRows(indptr, indices, values)
+
+
+def _permits(inputs: EpochInputs, stake: IntArray, owner: int | None) -> tuple[BoolArray, ...]:
+    old = inputs.validator_permit.copy()
+    new = topk_nonzero(stake, inputs.hyperparameters.max_allowed_validators)
+    if owner is not None:
+        old[owner] = True
+        new[owner] = True
+    return old, new
+
+
+def run_epoch(inputs: EpochInputs, *, dense: bool = False,
+              trace: Trace | None = None) -> EpochOutputs:
+    """Run one Yuma Consensus epoch (spec §1) on validated inputs.
+
+    ``dense=True`` follows the reference's dense test path (§1.14). When ``trace`` is a dict it
+    receives every intermediate vector (I32F32 bits) and matrix (:class:`SparseRows` of bits).
+    """
+    n, hp = inputs.n, inputs.hyperparameters
+    owner = None if dense else inputs.owner_uid
+    active = _active(inputs)
+    stake = _stake(inputs, owner)
+    old, new = _permits(inputs, stake, owner)
+    active_stake = normalize(np.where(active & old, stake, 0))
+    w_entries = _weight_entries(inputs, old, owner, dense, trace)
+    b_entries = _bond_entries(inputs)
+    rows = np.union1d(w_entries.row, b_entries.row)
+    index_of_row = np.full(n, -1, dtype=np.int64)
+    index_of_row[rows] = np.arange(len(rows))
+    w_block = _block(w_entries, index_of_row, len(rows), n)
+    w = _row_normalize(w_block.values)
+    consensus = _consensus(active_stake, w, index_of_row, from_u16_proportion(hp.kappa))
+    clip = w > consensus[None, :]
+    cw = np.where(clip, consensus[None, :], w)
+    cw_present = w_block.present & ~(clip & (consensus[None, :] <= 0))
+    cw = np.where(cw_present, cw, 0)
+    validator_trust = np.zeros(n, dtype=np.int64)
+    validator_trust[rows] = cw.sum(axis=1)
+    ranks = mul_nonneg(cw, active_stake[rows][:, None]).sum(axis=0)
+    incentive = normalize(ranks)
+    wb, wb_present, keeps_order = _weights_for_bonds(
+        w, w_block.present, cw, cw_present, from_u16_proportion(hp.bonds_penalty), dense)
+    b_block = _block(b_entries, index_of_row, len(rows), n)
+    bond_inputs = BondInputs(
+        rows=rows, weights_for_bonds=wb, wb_present=wb_present,
+        wb_position=w_block.position if keeps_order else None, bonds_u16=b_block.values,
+        bonds_present=b_block.present, bonds_position=b_block.position,
+        row_active_stake=active_stake[rows], consensus=consensus, incentive=incentive,
+        dense=dense)
+    result = (yuma3_bonds if hp.yuma3 else classic_bonds)(bond_inputs, hp, n)
+    server, validator, combined = _emission(incentive, result.dividends, active_stake, stake,
+                                            inputs.rao_emission)
+    if trace is not None:
+        trace.update(
+            active=active, stake=stake, validator_permit=old, new_validator_permit=new,
+            active_stake=active_stake, weights=_block_rows(rows, w, w_block.present, n),
+            consensus=consensus, clipped_weights=_block_rows(rows, cw, cw_present, n),
+            validator_trust=validator_trust, ranks=ranks, incentive=incentive,
+            weights_for_bonds=_block_rows(rows, wb, wb_present, n),
+            bonds=_block_rows(rows, b_block.values, b_block.present, n),
+            ema_bonds=_block_rows(rows, result.ema, result.ema_present, n),
+            dividends=result.dividends)
+    return EpochOutputs(
+        active=active, consensus=to_u16_proportion(consensus),
+        incentive=to_u16_proportion(incentive), dividends=to_u16_proportion(result.dividends),
+        validator_trust=to_u16_proportion(validator_trust), validator_permit=new,
+        stake_weight=to_u16_proportion(stake), emission=combined, server_emission=server,
+        validator_emission=validator,
+        bonds=_stored_bonds(inputs, rows, result, new, old, dense))

@@ -1,0 +1,188 @@
+"""Numpy integer arrays that behave exactly like substrate-fixed's I32F32 / I64F64 / I96F32.
+
+An I32F32 array is an ``int64`` array of raw bits (value = bits / 2**32). Every helper here
+reproduces the reference crate bit for bit (``spec/subtensor.md`` §0.2):
+
+* multiplication floors (arithmetic shift of the exact product);
+* division truncates (floor for the non-negative operands used here); ``safe_div`` gives 0 when
+  the divisor is 0 or the quotient does not fit;
+* conversions to integers and to fewer fractional bits floor.
+
+No floats are used anywhere. Products that need more than 64 bits are split into 32-bit halves
+and recombined exactly; a 64-bit fast path is taken only when the operands' magnitudes prove it
+cannot overflow.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+FRAC_BITS = 32
+ONE = 1 << FRAC_BITS
+HALF = 1 << (FRAC_BITS - 1)
+LOW_MASK = ONE - 1
+I64_MAX = (1 << 63) - 1
+U64_MAX = (1 << 64) - 1
+U16_MAX = 65535
+# e truncated to 23 fractional bits (substrate-fixed's I9F23 constant), widened to I32F32.
+E_BITS = 22802601 << 9
+EXP_MIN = -20 * ONE
+EXP_MAX = 20 * ONE
+
+IntArray = NDArray[np.int64]
+
+
+class FixedArrayError(ValueError):
+    """An operand is outside the range a fixed-point array helper can represent exactly."""
+
+
+def as_bits(values: ArrayLike) -> IntArray:
+    """``values`` as a contiguous int64 array of raw I32F32 bits (no conversion of the values)."""
+    return np.ascontiguousarray(values, dtype=np.int64)
+
+
+def _max_abs(values: IntArray | int) -> int:
+    if isinstance(values, int):
+        return abs(values)
+    if values.size == 0:
+        return 0
+    return max(abs(int(values.max())), abs(int(values.min())))
+
+
+def mul(a: IntArray | int, b: IntArray | int) -> IntArray:
+    """I32F32 product ``floor(a * b / 2**32)`` of raw bits, elementwise (broadcasting).
+
+    Exact for any operands whose true result fits in int64 (the epoch never saturates).
+    """
+    if _max_abs(a) * _max_abs(b) <= I64_MAX:
+        return np.right_shift(np.multiply(a, b, dtype=np.int64), FRAC_BITS)
+    a_arr = np.asarray(a, dtype=np.int64)
+    b_arr = np.asarray(b, dtype=np.int64)
+    a_hi = a_arr >> FRAC_BITS
+    b_hi = b_arr >> FRAC_BITS
+    a_lo = (a_arr & LOW_MASK).astype(np.uint64)
+    b_lo = (b_arr & LOW_MASK).astype(np.uint64)
+    low = ((a_lo * b_lo) >> np.uint64(FRAC_BITS)).astype(np.int64)
+    return ((a_hi * b_hi) << FRAC_BITS) + a_hi * b_lo.astype(np.int64) \
+        + a_lo.astype(np.int64) * b_hi + low
+
+
+def _frac_quotient(rem: NDArray[np.uint64], den: NDArray[np.uint64], den_max: int,
+                   bits: int) -> NDArray[np.uint64]:
+    """``floor(rem * 2**bits / den)`` for ``0 <= rem < den`` by chunked long division."""
+    step = 64 - den_max.bit_length()
+    if step >= bits:
+        return (rem << np.uint64(bits)) // den
+    if step <= 0:
+        raise FixedArrayError(f"divisor {den_max} too large for exact long division")
+    quotient = np.zeros(rem.shape, dtype=np.uint64)
+    left = bits
+    while left:
+        chunk = min(step, left)
+        rem = rem << np.uint64(chunk)
+        quotient = (quotient << np.uint64(chunk)) | (rem // den)
+        rem = rem % den
+        left -= chunk
+    return quotient
+
+
+def div_frac(a: IntArray | int, b: IntArray | int, bits: int = FRAC_BITS) -> IntArray:
+    """``safe_div`` of non-negative raw bits: ``floor(a * 2**bits / b)``, 0 where ``b == 0`` or
+    where the quotient exceeds int64 (both cases are what the reference's ``safe_div`` yields).
+    """
+    a_arr = np.asarray(a, dtype=np.int64)
+    b_arr = np.asarray(b, dtype=np.int64)
+    a_arr, b_arr = np.broadcast_arrays(a_arr, b_arr)
+    if a_arr.size == 0:
+        return np.zeros(a_arr.shape, dtype=np.int64)
+    if int(a_arr.min()) < 0 or int(b_arr.min()) < 0:
+        raise FixedArrayError("div_frac takes non-negative operands only")
+    zero_den = b_arr == 0
+    den = np.where(zero_den, 1, b_arr)
+    a_max = int(a_arr.max())
+    if a_max < (1 << (63 - bits)):
+        out = (a_arr << bits) // den
+    else:
+        whole = a_arr // den
+        rem = (a_arr - whole * den).astype(np.uint64)
+        frac = _frac_quotient(rem, den.astype(np.uint64), int(den.max()), bits)
+        overflow = whole >= (1 << (63 - bits))
+        out = np.where(overflow, 0, (np.where(overflow, 0, whole) << bits)
+                       + frac.astype(np.int64))
+    return np.where(zero_den, 0, out)
+
+
+def normalize(x: IntArray) -> IntArray:
+    """``inplace_normalize``: each entry divided by the (exact) sum; unchanged if the sum is 0."""
+    total = int(x.sum())
+    if total == 0:
+        return x.copy()
+    return div_frac(x, total)
+
+
+def normalize_u64_to_i32f32(values: NDArray[np.uint64]) -> IntArray:
+    """Normalise u64 amounts in I64F64 and truncate to I32F32: ``floor(v * 2**32 / sum)``.
+
+    The sum must fit I64F64's integer part (below 2**63); all zeros stay zeros.
+    """
+    total = int(values.sum(dtype=np.uint64)) if values.size else 0
+    if total == 0:
+        return np.zeros(values.shape, dtype=np.int64)
+    if total > I64_MAX:
+        raise FixedArrayError(f"stake total {total} exceeds the I64F64 range")
+    whole = values // np.uint64(total)
+    rem = values - whole * np.uint64(total)
+    den = np.full(values.shape, total, dtype=np.uint64)
+    frac = _frac_quotient(rem, den, total, FRAC_BITS)
+    return (whole.astype(np.int64) << FRAC_BITS) + frac.astype(np.int64)
+
+
+def from_u16_proportion(values: ArrayLike) -> IntArray:
+    """u16 proportion to I32F32: ``x / 65535`` (floor)."""
+    return (np.asarray(values, dtype=np.int64) << FRAC_BITS) // U16_MAX
+
+
+def to_u16_proportion(x: IntArray) -> NDArray[np.uint16]:
+    """``fixed_proportion_to_u16``: ``floor(x * 65535)`` saturated to [0, 65535]."""
+    clipped = np.clip(x, 0, ONE << 1)
+    return np.minimum((clipped * U16_MAX) >> FRAC_BITS, U16_MAX).astype(np.uint16)
+
+
+def share_of_amount(share: IntArray, amount: int) -> NDArray[np.uint64]:
+    """I96F32 ``share * amount`` floored to u64 and saturated (emission in rao).
+
+    ``share`` holds non-negative I32F32 bits, ``amount`` is a u64.
+    """
+    if share.size == 0:
+        return np.zeros(0, dtype=np.uint64)
+    if int(share.min()) < 0:
+        raise FixedArrayError("share_of_amount takes non-negative shares only")
+    if int(share.max()) > ONE:
+        exact = [min((int(s) * amount) >> FRAC_BITS, U64_MAX) for s in share]
+        return np.array(exact, dtype=np.uint64)
+    s = share.astype(np.uint64)
+    hi = np.uint64(amount >> FRAC_BITS)
+    lo = np.uint64(amount & LOW_MASK)
+    return s * hi + ((s * lo) >> np.uint64(FRAC_BITS))
+
+
+def exp_safe(x: IntArray) -> IntArray:
+    """The epoch's ``exp_safe``: input clamped to [-20, 20], then substrate-fixed's ``exp``.
+
+    ``exp(0) = 1``; ``exp(1)`` is e truncated to 23 fractional bits; otherwise a 30-term Taylor
+    series of ``|x|`` (each term floored, then divided by ``i`` with truncation), inverted for
+    negative inputs.
+    """
+    clamped = np.clip(x, EXP_MIN, EXP_MAX)
+    operand = np.abs(clamped)
+    result = operand + ONE
+    term = operand.copy()
+    for i in range(2, FRAC_BITS):
+        term = mul(term, operand) // i
+        result += term
+    negative = clamped < 0
+    if negative.any():
+        result = np.where(negative, div_frac(ONE, np.where(negative, result, 1)), result)
+    result = np.where(clamped == 0, ONE, result)
+    return np.where(clamped == ONE, E_BITS, result)
