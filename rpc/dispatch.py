@@ -83,6 +83,9 @@ class Dispatcher:
             return None
         text = "[" + ",".join(parts) + "]"
         if len(text) > self._max_response:
+            for subscription in ctx.opened:  # the client will never learn these ids
+                subscription.close()
+            ctx.opened.clear()
             error = errors.limit_exceeded(errors.TOO_BIG_BATCH_RESPONSE,
                                           errors.TOO_BIG_BATCH_RESPONSE_MSG, self._max_response)
             return error_response(None, error)

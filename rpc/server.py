@@ -98,12 +98,13 @@ class RpcServer:
         app.router.add_route("*", "/{tail:.*}", self._handle)
         runner = web.AppRunner(app, handle_signals=False, access_log=None,
                                shutdown_timeout=self.config.shutdown_timeout_seconds)
-        await runner.setup()
-        site = web.SockSite(runner, sock)
         try:
+            await runner.setup()
+            site = web.SockSite(runner, sock)
             await site.start()
         except BaseException:
             await runner.cleanup()
+            sock.close()
             raise
         self._runner, self._site, self._stopping = runner, site, False
         host, port = sock.getsockname()[:2]
@@ -142,9 +143,9 @@ class RpcServer:
             return _preflight(request, origin)
         if self._stopping:
             return web.Response(status=503, text="The RPC server is shutting down.")
-        if self._sessions >= self.config.max_connections:
-            return web.Response(status=429, text=_TOO_MANY_CONNECTIONS)
         if _is_websocket_upgrade(request):
+            if self._sessions >= self.config.max_connections:
+                return web.Response(status=429, text=_TOO_MANY_CONNECTIONS)
             return await self._serve_websocket(request)
         if request.method == "GET" and request.path.rstrip("/") == "/health":
             return await self._serve_health()
@@ -154,6 +155,8 @@ class RpcServer:
         if request.content_type != "application/json":
             return web.Response(status=415, text="Supplied content type is not allowed. "
                                                  "Content-Type: application/json is required")
+        if self._sessions >= self.config.max_connections:
+            return web.Response(status=429, text=_TOO_MANY_CONNECTIONS)
         response = await self._serve_http(request)
         _add_cors_headers(response, origin)
         return response
@@ -175,18 +178,23 @@ class RpcServer:
             self._close_session("http")
 
     async def _serve_websocket(self, request: web.Request) -> web.StreamResponse:
-        ws = web.WebSocketResponse(max_msg_size=2 * self.config.max_request_bytes,
-                                   heartbeat=self.config.ws_heartbeat_seconds,
-                                   timeout=self.config.shutdown_timeout_seconds, compress=False)
-        await ws.prepare(request)
-        connection = WsConnection(request, ws, self._dispatcher, self.config, self._ids,
-                                  allow_unsafe=self._allow_unsafe)
-        self._connections.add(connection)
-        self._open_session("ws")
+        self._open_session("ws")  # counted before the first await: no race past the limit
+        connection: WsConnection | None = None
         try:
+            ws = web.WebSocketResponse(max_msg_size=2 * self.config.max_request_bytes,
+                                       heartbeat=self.config.ws_heartbeat_seconds,
+                                       timeout=self.config.shutdown_timeout_seconds,
+                                       compress=False)
+            await ws.prepare(request)
+            connection = WsConnection(request, ws, self._dispatcher, self.config, self._ids,
+                                      allow_unsafe=self._allow_unsafe)
+            self._connections.add(connection)
+            if self._stopping:  # stop() began during the handshake
+                await connection.close()
             await connection.serve()
         finally:
-            self._connections.discard(connection)
+            if connection is not None:
+                self._connections.discard(connection)
             self._close_session("ws")
         return ws
 

@@ -110,7 +110,7 @@ class WsConnection:
             await self._slots.acquire()
             if self._closed:
                 break
-            if len(data) > limit:
+            if _size(data) > limit:
                 error = errors.limit_exceeded(errors.OVERSIZED_REQUEST,
                                               errors.OVERSIZED_REQUEST_MSG, limit)
                 self._queue_response(error_response(None, error))
@@ -165,3 +165,10 @@ class WsConnection:
         transport = self._request.transport
         if transport is not None:
             transport.abort()
+
+
+def _size(data: str | bytes) -> int:
+    """Size in bytes of a received message (text is counted as its UTF-8 encoding)."""
+    if isinstance(data, str) and not data.isascii():
+        return len(data.encode())
+    return len(data)

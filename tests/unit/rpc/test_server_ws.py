@@ -237,3 +237,56 @@ def test_ws_port_zero_reports_real_port_and_double_start_fails() -> None:
             await server.stop()
         await server.stop()  # idempotent
     run(scenario())
+
+
+def test_ws_client_disconnect_closes_its_subscriptions() -> None:
+    api = TestApi()
+
+    async def scenario() -> None:
+        async with serving(api=api) as server:
+            async with websockets.connect(server.ws_url) as ws:
+                await ws_call(ws, request("test_subscribe", id=1))
+                await ws_call(ws, request("other_subscribe", id=2))
+                assert server.subscription_count == 2
+            for _ in range(200):
+                if len(api.closed_sinks) == 2:
+                    break
+                await asyncio.sleep(0.01)
+            assert sorted(api.closed_sinks) == sorted(sink.id for sink in api.sinks)
+            assert server.subscription_count == 0
+    run(scenario())
+
+
+def test_ws_send_threadsafe_delivers_from_another_thread() -> None:
+    api = TestApi()
+
+    async def scenario() -> None:
+        async with serving(api=api) as server, websockets.connect(server.ws_url) as ws:
+            subscription_id = (await ws_call(ws, request("test_subscribe", id=1)))["result"]
+            await asyncio.to_thread(api.sinks[0].send_threadsafe, {"from": "thread"})
+            note = await _recv(ws)
+            assert note["params"] == {"subscription": subscription_id,
+                                      "result": {"from": "thread"}}
+    run(scenario())
+
+
+def test_ws_subscribe_inside_batch_returns_id_before_notifications() -> None:
+    async def scenario() -> None:
+        async with serving() as server, websockets.connect(server.ws_url) as ws:
+            batch = await ws_call(ws, [request("test_subscribe", ["hello"], id="s"),
+                                       request("echo", [1], id="e")])
+            subscription_id = batch[0]["result"]
+            note = await _recv(ws)
+            assert note["params"] == {"subscription": subscription_id, "result": "hello"}
+    run(scenario())
+
+
+def test_ws_upgrade_from_foreign_origin_refused() -> None:
+    async def scenario() -> None:
+        async with serving() as server:
+            with pytest.raises(InvalidStatus) as refused:
+                await websockets.connect(server.ws_url, origin="https://evil.example")
+            assert refused.value.response.status_code == 403
+            async with websockets.connect(server.ws_url, origin="http://127.0.0.1:8000") as ws:
+                assert (await ws_call(ws, request("echo", [1])))["result"] == [1]
+    run(scenario())
