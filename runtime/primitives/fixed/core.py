@@ -347,20 +347,48 @@ class FixedBase:
 
     def floor(self) -> Self:
         """The largest integer ≤ the value."""
-        return self._new(self.bits & ~self.FRAC_MASK)
+        return self._new(self._rounded_bits("floor"))
 
     def ceil(self) -> Self:
         """The smallest integer ≥ the value; raises FixedOverflowError past MAX."""
-        return self._checked_new((self.bits + self.FRAC_MASK) & ~self.FRAC_MASK, "ceil")
+        return self._checked_new(self._rounded_bits("ceil"), "ceil")
 
     def round(self) -> Self:
         """The nearest integer, ties away from zero; raises FixedOverflowError past MAX."""
+        return self._checked_new(self._rounded_bits("round"), "round")
+
+    def _rounded_bits(self, mode: str) -> int:
+        """Raw bits of the floor / ceil / nearest (ties away from zero) integer, unchecked."""
+        if mode == "floor":
+            return self.bits & ~self.FRAC_MASK
+        if mode == "ceil":
+            return (self.bits + self.FRAC_MASK) & ~self.FRAC_MASK
         half = self.ONE_BITS >> 1
         if self.bits >= 0:
-            rounded = (self.bits + half) & ~self.FRAC_MASK
-        else:
-            rounded = -((half - self.bits) & ~self.FRAC_MASK)
-        return self._checked_new(rounded, "round")
+            return (self.bits + half) & ~self.FRAC_MASK
+        return -((half - self.bits) & ~self.FRAC_MASK)
+
+    def checked_round(self) -> Self | None:
+        """:meth:`round`, or ``None`` if the result does not fit."""
+        bits = self._rounded_bits("round")
+        return self._new(bits) if bits <= self.MAX_BITS else None
+
+    def checked_ceil(self) -> Self | None:
+        """:meth:`ceil`, or ``None`` if the result does not fit."""
+        bits = self._rounded_bits("ceil")
+        return self._new(bits) if bits <= self.MAX_BITS else None
+
+    def saturating_round(self) -> Self:
+        """:meth:`round` clamped to MAX."""
+        return self._clamped_new(self._rounded_bits("round"))
+
+    def saturating_ceil(self) -> Self:
+        """:meth:`ceil` clamped to MAX."""
+        return self._clamped_new(self._rounded_bits("ceil"))
+
+    def saturating_floor(self) -> Self:
+        """:meth:`floor` (it never overflows for these types; named as the reference calls it)."""
+        return self._new(self._rounded_bits("floor"))
 
     def int_part(self) -> Self:
         """Rust ``int()``: the value floored to an integer (two's complement integer bits)."""

@@ -250,12 +250,18 @@ def test_rounding_functions_match_model(cls: type[FixedPoint]) -> None:
         assert value(x.floor()) == math.floor(v)
         assert value(x.int_part()) == math.floor(v)
         assert value(x.frac_part()) == v - math.floor(v)
-        for method, expected in ((x.ceil, math.ceil(v)), (x.round, ref_round_away(v))):
+        assert value(x.saturating_floor()) == math.floor(v)
+        for name, expected in (("ceil", math.ceil(v)), ("round", ref_round_away(v))):
+            exact = getattr(x, name)
+            checked = getattr(x, f"checked_{name}")()
+            assert value(getattr(x, f"saturating_{name}")()) == m.clamp(Fraction(expected))
             if m.fits(Fraction(expected)):
-                assert value(method()) == expected
+                assert value(exact()) == expected
+                assert checked is not None and value(checked) == expected
             else:
                 with pytest.raises(FixedOverflowError):
-                    method()
+                    exact()
+                assert checked is None
 
     run()
 
