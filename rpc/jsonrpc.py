@@ -15,6 +15,7 @@ Wire rules followed here (JSON-RPC 2.0, as Substrate's jsonrpsee applies them):
 from __future__ import annotations
 
 import json
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,6 +150,38 @@ class Params:
                                  f"got {describe_type(value)}")
         return value
 
+    def hex_bytes(self, index: int, name: str, *, length: int | None = None,
+                  default: JSON = _REQUIRED) -> bytes | JSON:
+        """A hex-string parameter as bytes; the ``0x`` prefix is optional (as Substrate's
+        ``Bytes``/``H256`` accept), ``length`` checks the decoded size in bytes."""
+        value = self.get(index, name, str, default=default)
+        if value is default and default is not _REQUIRED:
+            return default
+        digits = value[2:] if value[:2] in ("0x", "0X") else value
+        if not _is_hex(digits):
+            raise invalid_params(f"{self._label(index, name)} must be a hex string, "
+                                 f"got {_preview(value)}")
+        if len(digits) % 2 or (length is not None and len(digits) != 2 * length):
+            expected = f"{length} bytes" if length is not None else "whole bytes"
+            raise invalid_params(f"{self._label(index, name)} must be hex of {expected}, "
+                                 f"got {len(digits)} hex digits")
+        return bytes.fromhex(digits)
+
+    def number_or_hex(self, index: int, name: str, *, default: JSON = _REQUIRED) -> int | JSON:
+        """A non-negative integer given as a JSON number or a ``0x`` hex string (Substrate's
+        ``NumberOrHex``)."""
+        value = self.get(index, name, (int, str), default=default)
+        if value is default and default is not _REQUIRED:
+            return default
+        if isinstance(value, int):
+            if value < 0:
+                raise invalid_params(f"{self._label(index, name)} must not be negative")
+            return value
+        if value[:2] in ("0x", "0X") and len(value) > 2 and _is_hex(value[2:]):
+            return int(value[2:], 16)
+        raise invalid_params(f"{self._label(index, name)} must be a number or a 0x hex string, "
+                             f"got {_preview(value)}")
+
     def at_most(self, count: int) -> None:
         """Refuse more than ``count`` positional parameters."""
         if isinstance(self._raw, list) and len(self._raw) > count:
@@ -167,6 +200,17 @@ class Params:
 
     def __repr__(self) -> str:
         return f"Params({self._raw!r})"
+
+
+_HEX_DIGITS = frozenset(string.hexdigits)
+
+
+def _is_hex(digits: str) -> bool:
+    return _HEX_DIGITS.issuperset(digits)
+
+
+def _preview(text: str) -> str:
+    return repr(text) if len(text) <= 24 else repr(text[:20] + "...")
 
 
 def _accepts(kind: type | tuple[type, ...], value: JSON) -> bool:

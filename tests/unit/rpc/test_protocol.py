@@ -190,3 +190,26 @@ def test_call_stats_counts_calls_errors_and_buckets() -> None:
     assert head.mean_seconds == pytest.approx(0.0016)
     assert sum(head.buckets) == 2 and len(head.buckets) == len(LATENCY_BUCKETS) + 1
     assert stats.sessions_opened["ws"] == stats.sessions_closed["ws"] == 1
+
+
+def test_params_hex_bytes_accepts_optional_prefix_and_checks_length() -> None:
+    assert Params(["0x0a0b"]).hex_bytes(0, "data") == b"\x0a\x0b"
+    assert Params(["0300"]).hex_bytes(0, "data") == b"\x03\x00"
+    assert Params(["0x"]).hex_bytes(0, "data") == b""
+    assert Params([None]).hex_bytes(0, "hash", length=32, default=None) is None
+    assert Params(["0x" + "11" * 32]).hex_bytes(0, "hash", length=32) == b"\x11" * 32
+    for bad, reason in (("0xzz", "must be a hex string"), ("0x0a 0b", "must be a hex string"),
+                        ("0xabc", "whole bytes"), ("0x00", "32 bytes")):
+        with pytest.raises(RpcError) as caught:
+            Params([bad]).hex_bytes(0, "hash", length=32 if reason == "32 bytes" else None)
+        assert reason in caught.value.message and "parameter 0" in caught.value.message
+
+
+def test_params_number_or_hex_accepts_both_forms() -> None:
+    assert Params([12]).number_or_hex(0, "block") == 12
+    assert Params(["0x10"]).number_or_hex(0, "block") == 16
+    assert Params([]).number_or_hex(0, "block", default=None) is None
+    for bad in ("0x-1", "12", "0x", -1, "0x1_0"):
+        with pytest.raises(RpcError) as caught:
+            Params([bad]).number_or_hex(0, "block")
+        assert caught.value.code == errors.INVALID_PARAMS
