@@ -1,0 +1,351 @@
+"""Key pairs, secret URIs, junctions, mnemonics, dev accounts and peer ids."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+import sr25519
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from runtime.primitives.keys import (
+    DEV_ACCOUNT_NAMES,
+    DEV_ACCOUNTS,
+    DEV_PHRASE,
+    CryptoScheme,
+    DerivationError,
+    DeriveJunction,
+    KeyFormatError,
+    KeyringError,
+    MnemonicError,
+    SecretUriError,
+    check_mnemonic,
+    derive_public,
+    dev_account,
+    is_valid_mnemonic,
+    keypair_from_mnemonic,
+    keypair_from_seed,
+    keypair_from_uri,
+    parse_secret_uri,
+    peer_id_from_seed,
+    public_from_peer_id,
+    verify,
+)
+from runtime.primitives.keys.junctions import scale_compact
+from runtime.primitives.keys.merlin import keccak_f1600
+from runtime.primitives.keys.schemes import sr25519_hard_derive_seed
+
+# Substrate's published dev accounts (sr25519 //Name and //Name//stash, prefix 42)
+KNOWN_ADDRESSES = {
+    "Alice": ("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+              "5GNJqTPyNqANBkUVMN1LPPrxXnFouWXoe2wNSmmEoLctxiZY"),
+    "Bob": ("5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty",
+            "5HpG9w8EBLe5XCrbczpwq5TSXvedjrBGCwqxK1iQ7qUsSWFc"),
+    "Charlie": ("5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y",
+                "5Ck5SLSHYac6WFt5UZRSsdJjwmpSZq85fd5TRNAdZQVzEAPT"),
+    "Dave": ("5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy",
+             "5HKPmK9GYtE1PSLsS1qiYU9xQ9Si1NcEhdeCq9sw5bqu4ns8"),
+    "Eve": ("5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw",
+            "5FCfAonRZgTFrTd9HREEyeJjDpT397KMzizE6T3DvebLFE7n"),
+    "Ferdie": ("5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL",
+               "5CRmqmsiNFExV6VbdmPJViVxrWmkaXXvBrSX8oqBT8R9vmWk"),
+}
+ALICE_SR25519_SEED = "e5be9a5092b81bca64be81d212e7f2f9eba183bb7a90954f7b76361f6edb5c0a"
+
+
+# -- secret URI parsing --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("uri", "phrase", "paths", "password"), [
+    ("//Alice", None, ("/Alice",), None),
+    ("//Alice//stash", None, ("/Alice", "/stash"), None),
+    ("/soft", None, ("soft",), None),
+    ("word one/s//h///pass", "word one", ("s", "/h"), "pass"),
+    ("///", None, (), ""),
+    ("////////", None, (), "/////"),
+    ("abc/x//a/b//c///pw", "abc", ("x", "/a", "b", "/c"), "pw"),
+    ("abc/asd.a", "abc", ("asd.a",), None),
+    ("abc//a b", "abc", ("/a b",), None),
+    ("0xab//x", "0xab", ("/x",), None),
+    ("", None, (), None),
+])
+def test_parse_secret_uri_splits_like_substrate(uri, phrase, paths, password):
+    parsed = parse_secret_uri(uri)
+    assert (parsed.phrase, parsed.paths, parsed.password) == (phrase, paths, password)
+
+
+@pytest.mark.parametrize(("uri", "message"), [
+    ("abc//", "empty hard junction at position 5"),
+    ("abc/x//", "empty hard junction at position 7"),
+    ("abc/", "empty soft junction at position 4"),
+    ("abc.", r"invalid character in phrase '\.' at position 3"),
+    ("ab.c/d", r"invalid character in phrase '\.' at position 2"),
+    ("///pw\n", r"invalid character in password '\\n' at position 5"),
+])
+def test_parse_secret_uri_malformed_refused(uri, message):
+    with pytest.raises(SecretUriError, match=message):
+        parse_secret_uri(uri)
+
+
+def test_parse_secret_uri_non_string_refused():
+    with pytest.raises(SecretUriError, match="must be a str"):
+        parse_secret_uri(b"//Alice")  # type: ignore[arg-type]
+
+
+# -- junctions -------------------------------------------------------------------------------------
+
+def test_junction_text_is_scale_string_padded():
+    assert DeriveJunction.from_text("Alice", True).chain_code == b"\x14Alice" + bytes(26)
+
+
+@pytest.mark.parametrize("text", ["7", "+7", "007"])
+def test_junction_numeric_text_is_u64(text):
+    assert DeriveJunction.from_text(text, False).chain_code == (7).to_bytes(8, "little") + bytes(24)
+    assert DeriveJunction.from_text(text, False) == DeriveJunction.from_index(7, False)
+
+
+def test_junction_number_above_u64_is_a_string():
+    text = str(1 << 64)
+    expected = bytes([len(text) << 2]) + text.encode() + bytes(32 - 1 - len(text))
+    assert DeriveJunction.from_text(text, True).chain_code == expected
+
+
+@pytest.mark.parametrize("text", ["-1", " 1", "1 ", "١"])
+def test_junction_non_ascii_or_signed_number_is_a_string(text):
+    raw = text.encode()
+    assert DeriveJunction.from_text(text, True).chain_code[: 1 + len(raw)] == (
+        scale_compact(len(raw)) + raw)
+
+
+def test_junction_longer_than_32_bytes_is_hashed():
+    text = "x" * 40
+    encoded = scale_compact(40) + text.encode()
+    expected = hashlib.blake2b(encoded, digest_size=32).digest()
+    assert DeriveJunction.from_text(text, True).chain_code == expected
+
+
+def test_junction_index_outside_u64_refused():
+    with pytest.raises(SecretUriError, match="outside u64"):
+        DeriveJunction.from_index(1 << 64, True)
+
+
+@pytest.mark.parametrize(("value", "encoded"), [
+    (0, "00"), (1, "04"), (63, "fc"), (64, "0101"), (16383, "fdff"), (16384, "02000100"),
+    ((1 << 30) - 1, "feffffff"), (1 << 30, "0300000040"),
+])
+def test_scale_compact_matches_table(value, encoded):
+    assert scale_compact(value).hex() == encoded
+
+
+# -- sr25519 ---------------------------------------------------------------------------------------
+
+def test_sr25519_seed_vectors_from_substrate():
+    seed = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
+    assert keypair_from_seed(seed).public_key.hex() == (
+        "44a996beb1eef7bdcab976ab6d2ca26104834164ecf28fb375600576fcc6eb0f")
+    assert keypair_from_seed(b"12345678901234567890123456789012").public_key.hex() == (
+        "741c08a06f41c596608f6774259bd9043304adfa5d3eea62760bd9be97634d63")
+
+
+def test_sr25519_soft_alice_matches_substrate():
+    expected = "d6c71059dbbe9ad2b0ed3f289738b800836eb425544ce694825285b958ca755e"
+    assert keypair_from_uri(DEV_PHRASE + "/Alice").public_key.hex() == expected
+    assert keypair_from_uri("/Alice").public_key.hex() == expected
+
+
+def test_sr25519_hard_alice_seed_is_subkeys_secret_seed():
+    alice = keypair_from_uri("//Alice")
+    assert alice.seed is not None and alice.seed.hex() == ALICE_SR25519_SEED
+    assert keypair_from_seed(alice.seed).public_key == alice.public_key
+
+
+def test_sr25519_soft_junction_forgets_seed_for_good():
+    assert keypair_from_uri("//Alice/soft").seed is None
+    assert keypair_from_uri("//Alice/soft//hard").seed is None
+    assert keypair_from_uri("//Alice//hard").seed is not None
+
+
+def test_password_in_uri_equals_password_argument():
+    with_uri = keypair_from_uri("//Alice///password")
+    with_arg = keypair_from_uri(DEV_PHRASE + "//Alice", password="password")
+    assert with_uri.public_key == with_arg.public_key
+    assert with_uri.public_key != keypair_from_uri("//Alice").public_key
+
+
+def test_password_argument_overrides_uri_password():
+    assert (keypair_from_uri("//Alice///one", password="two").public_key
+            == keypair_from_uri("//Alice///two").public_key)
+
+
+def test_hex_seed_ignores_password():
+    seed_uri = "0x" + ALICE_SR25519_SEED
+    assert (keypair_from_uri(seed_uri + "///whatever").public_key
+            == keypair_from_uri(seed_uri).public_key == keypair_from_uri("//Alice").public_key)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.binary(min_size=32, max_size=32), st.binary(min_size=32, max_size=32))
+def test_merlin_hard_seed_matches_binding_hard_derivation(seed, chain_code):
+    public, secret = sr25519.pair_from_seed(seed)
+    _, expected_public, _ = sr25519.hard_derive_keypair((chain_code, public, secret), b"")
+    child_seed = sr25519_hard_derive_seed(bytes(secret), chain_code)
+    assert keypair_from_seed(child_seed).public_key == bytes(expected_public)
+
+
+def test_keccak_f1600_matches_sha3_256_of_empty_input():
+    state = bytearray(200)
+    state[0] ^= 0x06
+    state[135] ^= 0x80
+    keccak_f1600(state)
+    assert bytes(state[:32]) == hashlib.sha3_256(b"").digest()
+
+
+def test_derive_public_soft_matches_pair_derivation():
+    root = keypair_from_uri("//Alice")
+    parsed = parse_secret_uri("/one/2")
+    assert derive_public(root.public_key, parsed.junctions) == root.derive(
+        parsed.junctions).public_key
+
+
+def test_derive_public_hard_refused():
+    with pytest.raises(DerivationError, match="only be derived along soft junctions"):
+        derive_public(bytes(32), parse_secret_uri("//hard").junctions)
+
+
+# -- ed25519 ---------------------------------------------------------------------------------------
+
+def test_ed25519_soft_derivation_refused_with_message():
+    with pytest.raises(DerivationError, match="ed25519 supports hard derivation only"):
+        keypair_from_uri("//Alice/soft", CryptoScheme.ED25519)
+
+
+def test_ed25519_sign_is_deterministic_and_verifies():
+    key = keypair_from_uri("//Bob", "ed25519")
+    assert key.sign(b"msg") == key.sign(b"msg")
+    assert key.verify(b"msg", key.sign(b"msg"))
+    assert not key.verify(b"msh", key.sign(b"msg"))
+
+
+# -- errors and verify -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("uri", "error", "message"), [
+    ("0x1234//a", SecretUriError, "invalid seed: 2 bytes, expected 32"),
+    ("0xzz", SecretUriError, "not hex"),
+    ("bottom drive obey", MnemonicError, "3 words"),
+    ("bottom drive obey lake curtain smoke basket hold race lonely fit fit", MnemonicError,
+     "unknown word or bad checksum"),
+    ("Bottom drive obey lake curtain smoke basket hold race lonely fit walk", MnemonicError,
+     "unknown word"),
+])
+def test_keypair_from_uri_bad_secret_refused(uri, error, message):
+    with pytest.raises(error, match=message):
+        keypair_from_uri(uri)
+
+
+def test_unknown_scheme_refused():
+    with pytest.raises(KeyFormatError, match="unknown crypto scheme 'ecdsa'"):
+        keypair_from_uri("//Alice", "ecdsa")
+
+
+def test_seed_of_wrong_length_refused():
+    with pytest.raises(KeyFormatError, match="sr25519 seed must be 32 bytes, got 31"):
+        keypair_from_seed(bytes(31))
+
+
+@pytest.mark.parametrize("scheme", ["sr25519", "ed25519"])
+def test_sign_verify_round_trip(scheme):
+    key = keypair_from_uri("//Charlie", scheme)
+    signature = key.sign(b"payload")
+    assert len(signature) == 64
+    assert verify(scheme, signature, b"payload", key.public_key)
+    assert not verify(scheme, signature, b"payloaD", key.public_key)
+
+
+@pytest.mark.parametrize("scheme", ["sr25519", "ed25519"])
+@pytest.mark.parametrize(("signature", "public"), [
+    (bytes(63), bytes(32)),
+    (bytes(64), bytes(31)),
+    (b"\xff" * 64, b"\xff" * 32),
+    ("00" * 64, bytes(32)),
+    (None, None),
+])
+def test_verify_malformed_returns_false(scheme, signature, public):
+    assert verify(scheme, signature, b"m", public) is False
+
+
+def test_sr25519_all_zero_signature_and_key_rejected():
+    assert verify("sr25519", bytes(64), b"m", bytes(32)) is False
+
+
+def test_ed25519_all_zero_signature_and_key_accepted_as_zebra_does():
+    # ZIP-215 (ed25519-zebra, Substrate's runtime rules) verifies cofactored: the small-order
+    # all-zero key with R = 0, s = 0 passes; strict RFC 8032 verification (libsodium) refuses it.
+    from nacl.exceptions import BadSignatureError
+    from nacl.signing import VerifyKey
+
+    assert verify("ed25519", bytes(64), b"m", bytes(32)) is True
+    with pytest.raises(BadSignatureError):
+        VerifyKey(bytes(32)).verify(b"m", bytes(64))
+
+
+def test_verify_unknown_scheme_returns_false():
+    key = keypair_from_uri("//Alice")
+    assert verify("ecdsa", key.sign(b"m"), b"m", key.public_key) is False
+
+
+def test_verify_non_bytes_message_returns_false():
+    key = keypair_from_uri("//Alice")
+    assert verify("sr25519", key.sign(b"m"), "m", key.public_key) is False  # type: ignore[arg-type]
+
+
+# -- mnemonics -------------------------------------------------------------------------------------
+
+def test_mnemonic_extra_whitespace_is_normalised():
+    spaced = "  " + DEV_PHRASE.replace(" ", "   ") + " "
+    assert check_mnemonic(spaced) == DEV_PHRASE
+    assert keypair_from_mnemonic(spaced).public_key == keypair_from_mnemonic(DEV_PHRASE).public_key
+
+
+def test_is_valid_mnemonic_never_raises():
+    assert is_valid_mnemonic(DEV_PHRASE)
+    assert not is_valid_mnemonic("hello world")
+    assert not is_valid_mnemonic(None)  # type: ignore[arg-type]
+
+
+# -- dev accounts and peer ids ---------------------------------------------------------------------
+
+def test_dev_accounts_are_substrates_well_known_ones():
+    assert tuple(DEV_ACCOUNTS) == DEV_ACCOUNT_NAMES
+    assert len(DEV_ACCOUNTS) == 6
+    for name, (account, stash) in KNOWN_ADDRESSES.items():
+        dev = DEV_ACCOUNTS[name]
+        assert dev.ss58_address == account
+        assert dev.stash.ss58_address == stash
+        assert dev.uri == f"//{name}"
+        assert dev.ed25519.public_key == keypair_from_uri(f"//{name}", "ed25519").public_key
+
+
+def test_dev_account_unknown_name_refused():
+    with pytest.raises(KeyringError, match="unknown dev account 'Mallory'"):
+        dev_account("Mallory")
+    with pytest.raises(KeyError):
+        DEV_ACCOUNTS["Mallory"]
+
+
+def test_peer_id_round_trips_through_public_key():
+    seed = bytes(range(32))
+    peer_id = peer_id_from_seed(seed)
+    assert peer_id.startswith("12D3KooW")
+    assert public_from_peer_id(peer_id) == keypair_from_seed(seed, "ed25519").public_key
+
+
+@pytest.mark.parametrize("peer_id", ["12D3KooW0", "QmYyQSo1c1Ym7orWxLYvCrM2EmxFTANf8wXmmE7DWjhx5N"])
+def test_public_from_peer_id_malformed_refused(peer_id):
+    with pytest.raises(KeyFormatError, match="peer id"):
+        public_from_peer_id(peer_id)
+
+
+def test_keypair_repr_hides_secret():
+    key = keypair_from_uri("//Alice")
+    assert key.secret_key.hex() not in repr(key)
+    assert ALICE_SR25519_SEED not in repr(key)
