@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from typing import Any
 
 import aiohttp
@@ -11,7 +13,8 @@ from structlog.testing import capture_logs
 
 from rpc import errors
 from rpc.config import RpcConfig, RpcMethodsMode
-from tests.unit.rpc.helpers import TestApi, post, request, run, serving
+from rpc.server import RpcServer
+from tests.unit.rpc.helpers import TestApi, leaked_server_tasks, post, request, run, serving
 
 
 def _post_one(body: Any, config: RpcConfig | None = None, **kwargs: Any) -> tuple[int, Any]:
@@ -215,4 +218,27 @@ def test_http_calls_are_counted_by_observer() -> None:
             assert stats["fail"].errors == 1
             assert stats["<unknown>"].calls == 1
             assert server.observer.sessions_opened["http"] == 1  # type: ignore[attr-defined]
+    run(scenario())
+
+
+def test_http_stop_with_request_in_flight_finishes_within_timeout() -> None:
+    api = TestApi()
+    config = RpcConfig(port=0, shutdown_timeout_seconds=0.3)
+
+    async def scenario() -> None:
+        server = RpcServer(api.registry(), config)
+        await server.start()
+        async with aiohttp.ClientSession() as session:
+            pending = asyncio.create_task(post(session, server, request("slow")))
+            for _ in range(200):
+                if server.session_count == 1:
+                    break
+                await asyncio.sleep(0.01)
+            started = time.perf_counter()
+            await server.stop()
+            assert time.perf_counter() - started < 5
+            with pytest.raises(aiohttp.ClientError):
+                await pending
+        assert server.session_count == 0
+        assert not leaked_server_tasks()
     run(scenario())
