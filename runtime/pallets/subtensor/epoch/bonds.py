@@ -15,11 +15,12 @@ from runtime.pallets.subtensor.epoch.math import (
     alpha_sigmoid,
     col_max_upscale,
     col_normalize,
+    ema_with_alpha,
     merge_records,
     mul_nonneg,
 )
 from runtime.pallets.subtensor.epoch.types import Hyperparameters
-from runtime.primitives.fixed_array import ONE, from_u16_proportion, mul, normalize
+from runtime.primitives.fixed_array import ONE, from_u16_proportion, normalize
 
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
@@ -100,19 +101,12 @@ def _liquid_ema(inp: BondInputs, wb: IntArray, bonds: IntArray, low: int, high: 
     steep = hp.alpha_sigmoid_steepness
     if inp.dense:
         alpha = alpha_sigmoid(inp.consensus[None, :], wb, bonds, low, high, steep)
-        value = mul(ONE - alpha, bonds) + np.maximum(mul(alpha, wb), 0)
-        value = np.minimum(value, ONE)
-        return value, value > 0
+        return ema_with_alpha(wb, bonds, alpha)
     seen_w = merge_records(inp.wb_present, inp.wb_position)
     seen_b = merge_records(inp.bonds_present, inp.bonds_position)
     rows, cols = np.nonzero(inp.wb_present)
-    w_val = wb[rows, cols]
-    alpha = alpha_sigmoid(inp.consensus[cols], np.where(seen_w[rows, cols], w_val, 0),
-                          np.where(seen_b[rows, cols], bonds[rows, cols], 0), low, high, steep)
-    decayed = np.where(inp.bonds_present[rows, cols], mul(ONE - alpha, bonds[rows, cols]), 0)
-    value = np.minimum(decayed + np.maximum(mul(alpha, w_val), 0), ONE)
-    out = np.zeros(wb.shape, dtype=np.int64)
-    out[rows, cols] = value
-    present = np.zeros(wb.shape, dtype=bool)
-    present[rows, cols] = value > 0
-    return out, present
+    alpha = np.zeros(wb.shape, dtype=np.int64)
+    alpha[rows, cols] = alpha_sigmoid(
+        inp.consensus[cols], np.where(seen_w[rows, cols], wb[rows, cols], 0),
+        np.where(seen_b[rows, cols], bonds[rows, cols], 0), low, high, steep)
+    return ema_with_alpha(wb, bonds, alpha, inp.wb_present, inp.bonds_present)

@@ -17,6 +17,7 @@ from runtime.primitives.fixed_array import (
     div_frac,
     exp_safe,
     mul,
+    normalize,
 )
 
 IntArray = NDArray[np.int64]
@@ -36,10 +37,13 @@ def mul_nonneg(a: IntArray, b: IntArray | int) -> IntArray:
     return mul(a, b)
 
 
-def topk_nonzero(stake: IntArray, k: int) -> BoolArray:
-    """``is_topk_nonzero``: non-zero entries among the k largest (stable ascending sort)."""
+def topk(stake: IntArray, k: int, *, nonzero: bool = True) -> BoolArray:
+    """``is_topk_nonzero`` (``is_topk`` with ``nonzero=False``): the k largest entries by a
+    stable ascending sort (among ties the lower index is dropped first); zeros never selected
+    by the non-zero variant.
+    """
     n = len(stake)
-    result = stake != 0
+    result = stake != 0 if nonzero else np.ones(n, dtype=bool)
     if n < k:
         return result
     order = np.argsort(stake, kind="stable")
@@ -69,6 +73,47 @@ def weighted_median_columns(use_stake: IntArray, scores_t: IntArray, minority: i
     above = cumulative > minority
     first = np.where(above[:, -1], np.argmax(above, axis=1), n_val - 1)
     return keys[np.arange(n_cols), first] >> INDEX_BITS
+
+
+def column_consensus(active_stake: IntArray, weights: IntArray, index_of_row: IntArray,
+                     kappa: int) -> IntArray:
+    """Consensus per column (§1.7): positive active stake re-normalised, minority = sum - kappa.
+
+    ``weights`` is a block whose row ``index_of_row[uid]`` (or none, if -1) is uid's row.
+    """
+    n = weights.shape[1]
+    validators = np.flatnonzero(active_stake > 0)
+    use_stake = normalize(active_stake[validators])
+    minority = int(use_stake.sum()) - kappa
+    scores_t = np.zeros((n, len(validators)), dtype=np.int64)
+    block_rows = index_of_row[validators]
+    has_row = block_rows >= 0
+    scores_t[:, has_row] = weights[block_rows[has_row]].T
+    return weighted_median_columns(use_stake, scores_t, minority)
+
+
+def clip_to_consensus(w: IntArray, present: BoolArray,
+                      consensus: IntArray) -> tuple[IntArray, BoolArray]:
+    """``col_clip_sparse``: entries above consensus become it, or are dropped if it is <= 0."""
+    clip = w > consensus[None, :]
+    kept = present & ~(clip & (consensus[None, :] <= 0))
+    return np.where(kept, np.where(clip, consensus[None, :], w), 0), kept
+
+
+def ema_with_alpha(new: IntArray, old: IntArray, alpha: IntArray | int,
+                   new_present: BoolArray | None = None,
+                   old_present: BoolArray | None = None) -> tuple[IntArray, BoolArray]:
+    """``mat_ema_alpha`` (dense: every entry) or ``mat_ema_alpha_sparse`` (presence masks given:
+    only entries of ``new`` are produced): ``min(1, (1 - a) old + max(0, a new))``.
+    """
+    decayed = mul(ONE - alpha, old)
+    if old_present is not None:
+        decayed = np.where(old_present, decayed, 0)
+    value = np.minimum(decayed + np.maximum(mul(alpha, new), 0), ONE)
+    if new_present is None:
+        return value, value > 0
+    present = new_present & (value > 0)
+    return np.where(present, value, 0), present
 
 
 def col_normalize(m: IntArray) -> IntArray:

@@ -19,7 +19,12 @@ from runtime.pallets.subtensor.epoch.bonds import (
     classic_bonds,
     yuma3_bonds,
 )
-from runtime.pallets.subtensor.epoch.math import mul_nonneg, topk_nonzero, weighted_median_columns
+from runtime.pallets.subtensor.epoch.math import (
+    clip_to_consensus,
+    column_consensus,
+    mul_nonneg,
+    topk,
+)
 from runtime.pallets.subtensor.epoch.types import EpochInputs, EpochOutputs, SparseRows
 from runtime.primitives.fixed_array import (
     ONE,
@@ -148,19 +153,6 @@ def _row_normalize(raw: IntArray) -> IntArray:
     return (raw << 32) // np.maximum(sums, 1)
 
 
-def _consensus(active_stake: IntArray, weights: IntArray, index_of_row: IntArray,
-               kappa: int) -> IntArray:
-    n = len(active_stake)
-    validators = np.flatnonzero(active_stake > 0)
-    use_stake = normalize(active_stake[validators])
-    minority = int(use_stake.sum()) - kappa
-    scores_t = np.zeros((n, len(validators)), dtype=np.int64)
-    block_rows = index_of_row[validators]
-    has_row = block_rows >= 0
-    scores_t[:, has_row] = weights[block_rows[has_row]].T
-    return weighted_median_columns(use_stake, scores_t, minority)
-
-
 def _weights_for_bonds(w: IntArray, w_present: BoolArray, cw: IntArray, cw_present: BoolArray,
                        ratio: int, dense: bool) -> tuple[IntArray, BoolArray, bool]:
     """Interpolation W + ratio (CW - W); the flag says whether W's row order survives."""
@@ -232,7 +224,7 @@ def _dense_stored_bonds(inputs: EpochInputs, rows: IntArray, u16: IntArray, new:
 
 def _permits(inputs: EpochInputs, stake: IntArray, owner: int | None) -> tuple[BoolArray, ...]:
     old = inputs.validator_permit.copy()
-    new = topk_nonzero(stake, inputs.hyperparameters.max_allowed_validators)
+    new = topk(stake, inputs.hyperparameters.max_allowed_validators)
     if owner is not None:
         old[owner] = True
         new[owner] = True
@@ -259,11 +251,8 @@ def run_epoch(inputs: EpochInputs, *, dense: bool = False,
     index_of_row[rows] = np.arange(len(rows))
     w_block = _block(w_entries, index_of_row, len(rows), n)
     w = _row_normalize(w_block.values)
-    consensus = _consensus(active_stake, w, index_of_row, from_u16_proportion(hp.kappa))
-    clip = w > consensus[None, :]
-    cw = np.where(clip, consensus[None, :], w)
-    cw_present = w_block.present & ~(clip & (consensus[None, :] <= 0))
-    cw = np.where(cw_present, cw, 0)
+    consensus = column_consensus(active_stake, w, index_of_row, from_u16_proportion(hp.kappa))
+    cw, cw_present = clip_to_consensus(w, w_block.present, consensus)
     validator_trust = np.zeros(n, dtype=np.int64)
     validator_trust[rows] = cw.sum(axis=1)
     ranks = mul_nonneg(cw, active_stake[rows][:, None]).sum(axis=0)
