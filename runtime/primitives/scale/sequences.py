@@ -286,9 +286,13 @@ Unit = UnitType()
 _VEC_CACHE: dict[int, VecType] = {}
 
 
+def _is_u8(item: ScaleType) -> bool:
+    return isinstance(item, FixedInt) and item.bits == 8 and not item.signed
+
+
 def Vec(item: ScaleType) -> ScaleType:
     """``Vec<item>``; ``Vec(U8)`` is ``Bytes`` (value ``bytes``)."""
-    if item is U8:
+    if _is_u8(item):
         return Bytes
     cached = _VEC_CACHE.get(id(item))
     if cached is None or cached.item is not item:
@@ -300,7 +304,7 @@ def Array(item: ScaleType, length: int) -> ScaleType:
     """``[item; length]``; byte arrays (``[u8; 32]``) have ``bytes`` values."""
     if not isinstance(length, int) or length < 0:
         raise TypeDefinitionError(f"array length must be a non-negative int, got {length!r}")
-    if item is U8:
+    if _is_u8(item):
         return ByteArrayType(length)
     return ArrayType(item, length)
 
