@@ -92,13 +92,13 @@ def test_negative_stake_fails() -> None:
                                              ("max_allowed_validators", -1)])
 def test_hyperparameter_out_of_range_fails(name: str, value: int) -> None:
     """Hyperparameters are checked against their on-chain types."""
-    with pytest.raises(EpochInputError, match=f"hyperparameters.{name}"):
+    with pytest.raises(EpochInputError, match=rf"hyperparameters\.{name}"):
         Hyperparameters(**{name: value})
 
 
 def test_boolean_hyperparameter_must_be_bool() -> None:
     """yuma3 must be a boolean, not an integer."""
-    with pytest.raises(EpochInputError, match="hyperparameters.yuma3 must be a boolean"):
+    with pytest.raises(EpochInputError, match=r"hyperparameters\.yuma3 must be a boolean"):
         Hyperparameters(yuma3=1)  # type: ignore[arg-type]
 
 
@@ -113,5 +113,5 @@ def test_json_uids_must_be_complete() -> None:
     """Neuron uids must be exactly 0..n-1."""
     document = inputs_to_json(random_subnet(5, 4))
     document["neurons"][2]["uid"] = 9
-    with pytest.raises(EpochInputError, match="neuron uids must be exactly 0..3"):
+    with pytest.raises(EpochInputError, match=r"neuron uids must be exactly 0\.\.3"):
         inputs_from_json(document)
