@@ -290,3 +290,19 @@ def test_ws_upgrade_from_foreign_origin_refused() -> None:
             async with websockets.connect(server.ws_url, origin="http://127.0.0.1:8000") as ws:
                 assert (await ws_call(ws, request("echo", [1])))["result"] == [1]
     run(scenario())
+
+
+def test_ws_ipv6_loopback_bind_serves_and_allows_unsafe() -> None:
+    async def scenario() -> None:
+        try:
+            server = RpcServer(TestApi().registry(), RpcConfig(host="::1", port=0))
+            host, port = await server.start()
+        except OSError as error:
+            pytest.skip(f"no IPv6 loopback here: {error}")
+        try:
+            assert host == "::1" and server.ws_url == f"ws://[::1]:{port}"
+            async with websockets.connect(server.ws_url) as ws:
+                assert (await ws_call(ws, request("danger_reset", [1])))["result"] == [1]
+        finally:
+            await server.stop()
+    run(scenario())
