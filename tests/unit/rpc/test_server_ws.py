@@ -306,3 +306,18 @@ def test_ws_ipv6_loopback_bind_serves_and_allows_unsafe() -> None:
         finally:
             await server.stop()
     run(scenario())
+
+
+def test_ws_message_over_twice_the_limit_closes_with_1009() -> None:
+    config = RpcConfig(port=0, max_request_size_mb=1)
+
+    async def scenario() -> None:
+        async with serving(config) as server, \
+                websockets.connect(server.ws_url, max_size=None) as ws:
+            await ws.send(json.dumps(request("echo", ["w" * (2 * 1024 * 1024 + 1)])))
+            with pytest.raises(ConnectionClosed) as closed:
+                await asyncio.wait_for(ws.recv(), TEST_TIMEOUT)
+            assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
+            async with websockets.connect(server.ws_url) as other:
+                assert (await ws_call(other, request("echo", [1])))["result"] == [1]
+    run(scenario())
