@@ -103,8 +103,12 @@ class Subscription:
         return False
 
     def send_threadsafe(self, result: JSON) -> None:
-        """Schedule :meth:`send` on the server's loop from another thread."""
-        self._loop.call_soon_threadsafe(self.send, result)
+        """Schedule :meth:`send` on the server's loop from another thread (a no-op once the
+        loop has closed)."""
+        try:
+            self._loop.call_soon_threadsafe(self.send, result)
+        except RuntimeError:  # the loop is closed: the server is gone
+            return
 
     def on_close(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` when the subscription ends (at once if it already has)."""

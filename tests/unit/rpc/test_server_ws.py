@@ -321,3 +321,21 @@ def test_ws_message_over_twice_the_limit_closes_with_1009() -> None:
             async with websockets.connect(server.ws_url) as other:
                 assert (await ws_call(other, request("echo", [1])))["result"] == [1]
     run(scenario())
+
+
+def test_ws_server_side_close_ends_subscription() -> None:
+    api = TestApi()
+
+    async def scenario() -> None:
+        async with serving(api=api) as server, websockets.connect(server.ws_url) as ws:
+            subscription_id = (await ws_call(ws, request("test_subscribe", id=1)))["result"]
+            api.sinks[0].close()
+            api.sinks[0].close()  # idempotent
+            assert api.closed_sinks == [subscription_id]
+            assert api.sinks[0].send("after close") is False
+            gone = await ws_call(ws, request("test_unsubscribe", [subscription_id], id=2))
+            assert gone["result"] is False
+            late: list[str] = []
+            api.sinks[0].on_close(lambda: late.append("ran"))
+            assert late == ["ran"]
+    run(scenario())
