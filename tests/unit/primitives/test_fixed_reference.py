@@ -136,9 +136,11 @@ def ref_exp(m: Model, x: Fraction) -> Fraction | None:
     term = magnitude
     for i in range(2, m.frac_bits):
         term = m.floor(term * magnitude)
+        if not m.fits(term):  # checked_mul fails before the division
+            return None
         term = m.trunc(term / i)
         result += term
-        if not (m.fits(term) and m.fits(result)):
+        if not m.fits(result):
             return None
     return m.trunc(1 / result) if x < 0 else result
 

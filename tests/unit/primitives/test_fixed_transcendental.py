@@ -87,6 +87,16 @@ def test_exp_overflow_past_i32f32_range() -> None:
     assert checked_exp(I32F32.MIN) is None
 
 
+@pytest.mark.parametrize("bits", [89_715_445_397, 89_715_445_398])
+def test_exp_overflow_threshold_matches_reference(bits: int) -> None:
+    # Just above 20.8885 an intermediate term·x overflows although e^x < 2^31: the
+    # reference's checked_mul fails before the division by i, so exp errs there.
+    x = I32F32.from_bits(bits)
+    result = checked_exp(x)
+    assert (None if result is None else value(result)) == ref_exp(I32, value(x))
+    assert (result is None) == (bits == 89_715_445_398)
+
+
 def test_exp_safe_clamps_to_twenty() -> None:
     plus, minus = exp(I32F32.from_num(20)), exp(I32F32.from_num(-20))
     assert exp_safe(I32F32.MAX) == plus
