@@ -1,0 +1,1 @@
+"""Key-value backends: LevelDB (``leveldb.LevelDBStore``) and in-memory (``memory.MemoryStore``)."""
