@@ -29,6 +29,7 @@ from runtime.primitives.keys.mnemonic import (
     check_mnemonic,
     is_valid_mnemonic,
     mini_secret_from_mnemonic,
+    mnemonic_from_entropy,
 )
 from runtime.primitives.keys.peer_id import (
     peer_id_bytes,
@@ -59,6 +60,7 @@ __all__ = [
     "keypair_from_seed",
     "keypair_from_uri",
     "mini_secret_from_mnemonic",
+    "mnemonic_from_entropy",
     "parse_secret_uri",
     "peer_id_bytes",
     "peer_id_from_public",

@@ -7,11 +7,30 @@ over the phrase's *entropy* with salt ``"mnemonic" ‖ password`` and keeps the 
 
 from __future__ import annotations
 
+import hashlib
+
 import bip39
 
 from runtime.primitives.keys.errors import MnemonicError
+from runtime.primitives.keys.wordlist import ENGLISH_WORDS
 
 VALID_WORD_COUNTS = (12, 15, 18, 21, 24)
+#: bytes of entropy per word count: 12 words = 128 bits ... 24 words = 256 bits
+ENTROPY_BYTES = {words: words * 11 * 32 // 33 // 8 for words in VALID_WORD_COUNTS}
+
+
+def mnemonic_from_entropy(entropy: bytes) -> str:
+    """The English BIP-39 phrase of 16/20/24/28/32 bytes of entropy (checksum = SHA-256 bits)."""
+    if not isinstance(entropy, bytes | bytearray) or len(entropy) not in ENTROPY_BYTES.values():
+        size = len(entropy) if isinstance(entropy, bytes | bytearray) else type(entropy).__name__
+        raise MnemonicError(f"BIP-39 entropy must be 16, 20, 24, 28 or 32 bytes, got {size}")
+    bits = len(entropy) * 8
+    checksum_bits = bits // 32
+    checksum = hashlib.sha256(entropy).digest()[0] >> (8 - checksum_bits)
+    number = (int.from_bytes(entropy, "big") << checksum_bits) | checksum
+    count = (bits + checksum_bits) // 11
+    return " ".join(ENGLISH_WORDS[(number >> (11 * (count - 1 - i))) & 0x7FF]
+                    for i in range(count))
 
 
 def normalize_phrase(phrase: str) -> str:

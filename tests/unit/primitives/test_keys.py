@@ -27,6 +27,7 @@ from runtime.primitives.keys import (
     keypair_from_mnemonic,
     keypair_from_seed,
     keypair_from_uri,
+    mnemonic_from_entropy,
     parse_secret_uri,
     peer_id_from_seed,
     public_from_peer_id,
@@ -349,3 +350,38 @@ def test_keypair_repr_hides_secret():
     key = keypair_from_uri("//Alice")
     assert key.secret_key.hex() not in repr(key)
     assert ALICE_SR25519_SEED not in repr(key)
+
+
+# -- mnemonics from entropy ------------------------------------------------------------------------
+
+def test_wordlist_is_the_published_bip39_english_list():
+    from runtime.primitives.keys.wordlist import ENGLISH_WORDS
+
+    digest = hashlib.sha256(("\n".join(ENGLISH_WORDS) + "\n").encode()).hexdigest()
+    assert digest == "2f5eed53a4727b4bf8880d8f3f199efc90e58503646d9ff8eff3a2ed3b24dbda"
+    assert len(ENGLISH_WORDS) == 2048
+
+
+@pytest.mark.parametrize(("entropy", "phrase"), [
+    ("00" * 16, "abandon " * 11 + "about"),
+    ("7f" * 16, "legal winner thank year wave sausage worth useful legal winner thank yellow"),
+    ("80" * 16, "letter advice cage absurd amount doctor acoustic avoid letter advice cage above"),
+    ("ff" * 16, "zoo " * 11 + "wrong"),
+    ("00" * 32, "abandon " * 23 + "art"),
+    ("ff" * 32, "zoo " * 23 + "vote"),
+])
+def test_mnemonic_from_entropy_matches_bip39_vectors(entropy, phrase):
+    assert mnemonic_from_entropy(bytes.fromhex(entropy)) == phrase
+
+
+@given(st.sampled_from([16, 20, 24, 28, 32]).flatmap(lambda n: st.binary(min_size=n, max_size=n)))
+def test_mnemonic_from_entropy_always_validates(entropy):
+    phrase = mnemonic_from_entropy(entropy)
+    assert len(phrase.split()) == len(entropy) * 3 // 4
+    assert is_valid_mnemonic(phrase)
+
+
+@pytest.mark.parametrize("entropy", [bytes(15), bytes(33), "00" * 16])
+def test_mnemonic_from_entropy_bad_size_refused(entropy):
+    with pytest.raises(MnemonicError, match="entropy must be 16, 20, 24, 28 or 32 bytes"):
+        mnemonic_from_entropy(entropy)
