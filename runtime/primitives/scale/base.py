@@ -244,5 +244,6 @@ def make_record_class(name: str, field_names: Iterable[str]) -> type[Record]:
     for index, field_name in enumerate(names):
         if not field_name.startswith("_") and field_name not in namespace:
             namespace[field_name] = property(itemgetter(index), doc=f"field {field_name}")
-    class_name = name if name.isidentifier() else "Record"
+    class_name = name.rsplit("::", 1)[-1]
+    class_name = class_name if class_name.isidentifier() else "Record"
     return type(class_name, (Record,), namespace)

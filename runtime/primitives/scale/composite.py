@@ -206,7 +206,8 @@ class EnumType(ScaleType):
         self._by_index: list[tuple[str, StructType | None, EnumValue] | None] = [None] * 256
         self._by_name: dict[str, tuple[bytes, StructType | None, int]] = {}
         for variant in normalized:
-            payload = StructType(variant.name, variant.fields) if variant.fields else None
+            payload = (StructType(f"{name}::{variant.name}", variant.fields)
+                       if variant.fields else None)
             unit_value = _new_enum_value(EnumValue, (variant.name, None))
             self._by_index[variant.index] = (variant.name, payload, unit_value)
             self._by_name[variant.name] = (bytes((variant.index,)), payload, variant.index)
