@@ -287,6 +287,23 @@ class FixedBase:
                 f"{cls.__name__}.from_u16_proportion: {number} is not a u16")
         return cls._new((number << cls.FRAC_BITS) // U16_MAX)
 
+    @classmethod
+    def from_le_bytes(cls, data: bytes | bytearray | memoryview) -> Self:
+        """Decode the SCALE form: the bits as TOTAL_BITS/8 little-endian two's complement bytes.
+
+        substrate-fixed derives ``Encode``/``Decode`` on the raw bits (the phantom type encodes
+        to nothing), so this is how an ``I96F32`` or ``U64F64`` sits in storage.
+        """
+        width = cls.TOTAL_BITS // 8
+        if len(data) != width:
+            raise FixedConversionError(
+                f"{cls.__name__}.from_le_bytes: expected {width} bytes, got {len(data)}")
+        return cls._new(int.from_bytes(data, "little", signed=cls.SIGNED))
+
+    def to_le_bytes(self) -> bytes:
+        """The SCALE encoding: bits as TOTAL_BITS/8 little-endian two's complement bytes."""
+        return self.bits.to_bytes(self.TOTAL_BITS // 8, "little", signed=self.SIGNED)
+
     def __reduce__(self) -> tuple[Any, tuple[int]]:
         """Pickle and copy through :meth:`from_bits`."""
         return (self.__class__.from_bits, (self.bits,))

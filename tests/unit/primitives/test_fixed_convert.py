@@ -344,3 +344,30 @@ def test_type_constants_have_documented_bounds() -> None:
     assert U64F64.MIN == 0 and U64F64.MAX.bits == 2**128 - 1
     assert I96F32.ONE.bits == 2**32 and I64F64.ONE.bits == 2**64
     assert not I32F32.ZERO and I32F32.DELTA
+
+
+# ---------------------------------------------------------------------- SCALE bytes
+
+
+@pytest.mark.parametrize("cls", FIXED_TYPES, ids=TYPE_IDS)
+def test_le_bytes_round_trip_as_twos_complement(cls: type[FixedPoint]) -> None:
+    m = MODELS[cls.__name__]
+
+    @given(bits_of(cls))
+    def run(bits: int) -> None:
+        x = cls.from_bits(bits)
+        raw = x.to_le_bytes()
+        assert len(raw) == m.total_bits // 8
+        assert raw == (bits % 2**m.total_bits).to_bytes(m.total_bits // 8, "little")
+        assert cls.from_le_bytes(raw) == x
+        assert cls.from_le_bytes(memoryview(raw)).bits == bits
+
+    run()
+
+
+def test_le_bytes_examples_and_wrong_length() -> None:
+    assert I96F32.ONE.to_le_bytes() == bytes([0, 0, 0, 0, 1]) + bytes(11)
+    assert I32F32.from_bits(-1).to_le_bytes() == b"\xff" * 8
+    assert U64F64.from_le_bytes(b"\xff" * 16) == U64F64.MAX
+    with pytest.raises(FixedConversionError, match="expected 16 bytes, got 8"):
+        I64F64.from_le_bytes(bytes(8))
