@@ -11,7 +11,9 @@ and ``sink.on_close(unhook)`` to undo it). From then on:
   and released right after it, so a client always learns the id first;
 - ``sink.close()`` ends the subscription from the server side; the client's unsubscribe call,
   the connection closing and the server stopping end it too. Each way runs the ``on_close``
-  callbacks exactly once.
+  callbacks exactly once. ``send`` itself never runs them: when it finds the connection gone it
+  returns ``False`` and the callbacks run on a later loop turn, so a producer may call ``send``
+  while iterating over its own listener list.
 
 ``send``/``close`` must be called on the server's event loop thread; other threads use
 ``send_threadsafe``. Close callbacks must be quick and synchronous (cancel a task, remove a
@@ -82,12 +84,12 @@ class Subscription:
     @property
     def closed(self) -> bool:
         """True once the subscription has ended, however it ended."""
-        return self._deliver is None
+        return self._deliver is None or self._deliver is _refuse
 
     def send(self, result: JSON) -> bool:
         """Queue one notification; ``False`` when the subscription is closed or it was dropped."""
         deliver = self._deliver
-        if deliver is None:
+        if deliver is None or deliver is _refuse:
             return False
         text = notification_message(self.notification, self.id, result)
         if len(text) > self._max_bytes:
@@ -99,7 +101,10 @@ class Subscription:
             return True
         if deliver(text):
             return True
-        self.close()
+        # The connection is gone. Close on the next loop turn, not inside the producer's call
+        # (its close callbacks may edit the very listener list the producer is iterating).
+        self._deliver = _refuse
+        self._loop.call_soon(self.close)
         return False
 
     def send_threadsafe(self, result: JSON) -> None:
@@ -142,6 +147,10 @@ class Subscription:
     def __repr__(self) -> str:
         state = "closed" if self.closed else "open"
         return f"Subscription({self.id!r}, {self.notification!r}, {state})"
+
+
+def _refuse(text: str) -> bool:
+    return False
 
 
 def _run_callback(subscription: Subscription, callback: Callable[[], object]) -> None:

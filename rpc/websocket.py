@@ -92,8 +92,11 @@ class WsConnection:
         if len(self._queue) >= self._config.max_send_queue:
             log.warning("rpc.slow_consumer_disconnected", peer=self._request.remote,
                         queued=len(self._queue), limit=self._config.max_send_queue)
+            # Only mark and abort here: this runs inside a producer's ``send``, so the
+            # subscriptions are closed later by ``serve`` once the reader sees the abort.
             self._closed = True
-            self._end_tasks_and_subscriptions()
+            self._queue.clear()
+            self._slots.release()
             self._abort()
             return False
         self._queue.append((text, False))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 
@@ -12,6 +13,7 @@ from rpc.errors import RpcError
 from rpc.jsonrpc import Params, Request, parse_request, parse_text
 from rpc.metrics import LATENCY_BUCKETS, CallStats
 from rpc.registry import EntryKind, RpcRegistry
+from rpc.subscriptions import Subscription, SubscriptionIds, SubscriptionTable
 
 
 def test_params_positional_and_named_access_returns_values() -> None:
@@ -213,3 +215,41 @@ def test_params_number_or_hex_accepts_both_forms() -> None:
         with pytest.raises(RpcError) as caught:
             Params([bad]).number_or_hex(0, "block")
         assert caught.value.code == errors.INVALID_PARAMS
+
+
+def test_subscription_send_to_gone_connection_defers_close_callbacks() -> None:
+    async def scenario() -> None:
+        ids = SubscriptionIds()
+        table = SubscriptionTable(ids, lambda text: False, limit=10, max_message_bytes=1000)
+        listeners: set[Subscription] = set()
+        for _ in range(3):
+            sink = table.open("test_notification", "test_unsubscribe")
+            sink.activate()
+            listeners.add(sink)
+            sink.on_close(lambda sink=sink: listeners.discard(sink))
+        for sink in listeners:  # a producer iterating its own listener set
+            assert sink.send({"n": 1}) is False
+            assert sink.closed
+        await asyncio.sleep(0)
+        assert not listeners and len(table) == 0 and len(ids) == 0
+
+    asyncio.run(scenario())
+
+
+def test_subscription_holds_notifications_until_activated() -> None:
+    async def scenario() -> None:
+        sent: list[str] = []
+        table = SubscriptionTable(SubscriptionIds(), lambda text: sent.append(text) or True,
+                                  limit=1, max_message_bytes=200)
+        sink = table.open("test_notification", "test_unsubscribe")
+        assert sink.send("early") and sent == []
+        assert sink.send("x" * 500) is False  # over the size limit: dropped, stays open
+        sink.activate()
+        assert [json.loads(text)["params"]["result"] for text in sent] == ["early"]
+        with pytest.raises(RpcError) as caught:
+            table.open("test_notification", "test_unsubscribe")
+        assert caught.value.code == errors.TOO_MANY_SUBSCRIPTIONS
+        assert table.cancel(sink.id, "other_unsubscribe") is False
+        assert table.cancel(sink.id, "test_unsubscribe") is True and sink.closed
+
+    asyncio.run(scenario())
