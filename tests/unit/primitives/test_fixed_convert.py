@@ -89,6 +89,8 @@ def test_from_f32_rounds_to_single_first(cls: type[FixedPoint]) -> None:
 ])
 def test_from_f64_ties_round_to_even(x: float, expected_bits: int) -> None:
     assert I32F32.from_f64(x).bits == expected_bits
+    if struct.unpack("<f", struct.pack("<f", x))[0] == x:  # also a single: same answer
+        assert I32F32.from_f32(x).bits == expected_bits
 
 
 def test_from_f32_double_rounding_tie_goes_to_even_single() -> None:
