@@ -59,6 +59,7 @@ class Node(NamedTuple):
 
 
 EMPTY_NODE = Node("", None, False, None)
+_new_node = tuple.__new__  # builds a Node without the keyword-handling constructor
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,7 +141,7 @@ def pack_nibbles(nibbles: str) -> bytes:
 def _header(kind: tuple[int, int], nibble_count: int) -> bytes:
     bits, mask = kind
     if nibble_count < mask:
-        return bytes((bits | nibble_count,))
+        return _SHORT_HEADERS[bits | nibble_count]
     if nibble_count > MAX_PARTIAL_NIBBLES:
         raise TrieError(f"partial key of {nibble_count} nibbles exceeds the {MAX_PARTIAL_NIBBLES} "
                         "nibble bound of the node header")
@@ -153,32 +154,47 @@ def _header(kind: tuple[int, int], nibble_count: int) -> bytes:
     return bytes(out)
 
 
+_SHORT_HEADERS = [bytes((byte,)) for byte in range(256)]
+_SMALL_COMPACTS = [bytes((length << 2,)) for length in range(64)]
+_HASHED_REF_PREFIX = b"\x80"  # compact(32)
+
+
 def encode_leaf(partial: str, value: bytes, value_hashed: bool = False) -> bytes:
     """Encoding of a leaf; ``value`` is the 32-byte value hash when ``value_hashed``."""
+    packed = bytes.fromhex(partial) if len(partial) % 2 == 0 else bytes.fromhex("0" + partial)
     if value_hashed:
-        return _header(_LEAF_HASHED, len(partial)) + pack_nibbles(partial) + value
-    return _header(_LEAF, len(partial)) + pack_nibbles(partial) + encode_compact(len(value)) + value
+        return _header(_LEAF_HASHED, len(partial)) + packed + value
+    size = len(value)
+    length = _SMALL_COMPACTS[size] if size < 64 else encode_compact(size)
+    return b"".join((_header(_LEAF, len(partial)), packed, length, value))
 
 
 def encode_branch(partial: str, value: bytes | None, value_hashed: bool,
                   children: list[bytes | None] | tuple[bytes | None, ...]) -> bytes:
     """Encoding of a branch from its 16 child references (``None`` where absent)."""
     bitmap = 0
-    parts: list[bytes] = []
-    for index, ref in enumerate(children):
+    bit = 1
+    for ref in children:
         if ref is not None:
-            bitmap |= 1 << index
-            parts.append(b"\x80" + ref if len(ref) == HASH_LENGTH
-                         else encode_compact(len(ref)) + ref)
-    if value is None:
-        head = _header(_BRANCH, len(partial)) + pack_nibbles(partial) + bitmap.to_bytes(2, "little")
-    elif value_hashed:
-        head = (_header(_BRANCH_HASHED, len(partial)) + pack_nibbles(partial)
-                + bitmap.to_bytes(2, "little") + value)
+            bitmap |= bit
+        bit <<= 1
+    present = list(filter(None, children))
+    if sum(map(len, present)) == HASH_LENGTH * len(present):  # only hashed children
+        body = _HASHED_REF_PREFIX + _HASHED_REF_PREFIX.join(present)
     else:
-        head = (_header(_BRANCH_VALUE, len(partial)) + pack_nibbles(partial)
-                + bitmap.to_bytes(2, "little") + encode_compact(len(value)) + value)
-    return head + b"".join(parts)
+        body = b"".join([(_HASHED_REF_PREFIX if len(ref) == HASH_LENGTH
+                          else _SMALL_COMPACTS[len(ref)]) + ref for ref in present])
+    packed = bytes.fromhex(partial) if len(partial) % 2 == 0 else bytes.fromhex("0" + partial)
+    if value is None:
+        head = _header(_BRANCH, len(partial))
+        value_part = b""
+    elif value_hashed:
+        head = _header(_BRANCH_HASHED, len(partial))
+        value_part = value
+    else:
+        head = _header(_BRANCH_VALUE, len(partial))
+        value_part = encode_compact(len(value)) + value
+    return b"".join((head, packed, bitmap.to_bytes(2, "little"), value_part, body))
 
 
 def encode_node(node: Node) -> bytes:
@@ -195,6 +211,8 @@ def encode_node(node: Node) -> bytes:
         raise TrieError(f"a branch has 16 child slots, got {len(node.children)}")
     if not any(ref is not None for ref in node.children):
         raise TrieError("a branch needs at least one child")
+    if any(ref is not None and not 0 < len(ref) <= HASH_LENGTH for ref in node.children):
+        raise TrieError("a child reference has 1 to 32 bytes")
     return encode_branch(node.partial, node.value, node.value_hashed, node.children)
 
 
@@ -207,21 +225,31 @@ def node_reference(encoding: bytes) -> bytes:
 # decoding
 
 
-def _decode_header(data: bytes) -> tuple[int, bool, bool, int, int]:
-    """(kind, has_value, value_hashed, nibble count, offset after header); kind 0 leaf, 1 branch."""
-    first = data[0]
+def _header_kind(first: int) -> tuple[int, bool, bool, int] | None:
+    """(kind, has_value, value_hashed, length mask) of a header byte; kind 0 leaf, 1 branch."""
     if first >> 6 == 1:
-        kind, has_value, hashed, mask = 0, True, False, 0x3F
-    elif first >> 6 == 2:
-        kind, has_value, hashed, mask = 1, False, False, 0x3F
-    elif first >> 6 == 3:
-        kind, has_value, hashed, mask = 1, True, False, 0x3F
-    elif first >> 5 == 1:
-        kind, has_value, hashed, mask = 0, True, True, 0x1F
-    elif first >> 4 == 1:
-        kind, has_value, hashed, mask = 1, True, True, 0x0F
-    else:
+        return 0, True, False, 0x3F
+    if first >> 6 == 2:
+        return 1, False, False, 0x3F
+    if first >> 6 == 3:
+        return 1, True, False, 0x3F
+    if first >> 5 == 1:
+        return 0, True, True, 0x1F
+    if first >> 4 == 1:
+        return 1, True, True, 0x0F
+    return None
+
+
+_HEADER_KINDS = [_header_kind(first) for first in range(256)]
+
+
+def _decode_header(data: bytes) -> tuple[int, bool, bool, int, int]:
+    """(kind, has_value, value_hashed, nibble count, offset after header)."""
+    first = data[0]
+    header_kind = _HEADER_KINDS[first]
+    if header_kind is None:
         raise TrieNodeDecodeError(f"invalid node header byte 0x{first:02x}", 0)
+    kind, has_value, hashed, mask = header_kind
     count = first & mask
     offset = 1
     if count == mask:
@@ -253,16 +281,22 @@ def _decode_value(data: bytes, offset: int, hashed: bool) -> tuple[bytes, int]:
 
 def _decode_children(data: bytes, offset: int, bitmap: int) -> tuple[tuple[bytes | None, ...], int]:
     children: list[bytes | None] = [None] * 16
-    for index in range(16):
-        if bitmap >> index & 1:
-            length, start = decode_compact(data, offset)
-            if length == 0 or length > HASH_LENGTH:
-                raise TrieNodeDecodeError(f"child reference of {length} bytes", offset)
-            end = start + length
-            if end > len(data):
-                raise TrieNodeDecodeError("truncated child reference", offset)
-            children[index] = data[start:end]
-            offset = end
+    size = len(data)
+    while bitmap:
+        lowest = bitmap & -bitmap
+        bitmap ^= lowest
+        if offset >= size:
+            raise TrieNodeDecodeError("truncated child reference", offset)
+        prefix = data[offset]
+        length = HASH_LENGTH if prefix == 0x80 else prefix >> 2  # 0x80: compact(32), a hash
+        if prefix & 3 or length == 0 or length > HASH_LENGTH:
+            raise TrieNodeDecodeError(
+                f"child reference of {decode_compact(data, offset)[0]} bytes", offset)
+        end = offset + 1 + length
+        if end > size:
+            raise TrieNodeDecodeError("truncated child reference", offset)
+        children[lowest.bit_length() - 1] = data[offset + 1:end]
+        offset = end
     return tuple(children), offset
 
 
@@ -298,4 +332,4 @@ def decode_node(data: bytes) -> Node:
         children, offset = _decode_children(data, offset, bitmap)
     if offset != len(data):
         raise TrieNodeDecodeError(f"{len(data) - offset} trailing bytes after the node", offset)
-    return Node(partial, value, hashed, children)
+    return _new_node(Node, (partial, value, hashed, children))

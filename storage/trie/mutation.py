@@ -20,11 +20,13 @@ from collections.abc import Callable
 
 from runtime.primitives.hashing import blake2_256
 from storage.trie.codec import (
+    EMPTY_TRIE_ROOT,
     HASH_LENGTH,
     MAX_INLINE_VALUE,
     NIBBLE_CHARS,
     NIBBLE_INDEX,
     Node,
+    _new_node,
     common_prefix_length,
     encode_branch,
     encode_leaf,
@@ -62,11 +64,19 @@ class Mutation:
         self.lost: list[bytes] = []
         self.encodings: dict[bytes, bytes] = {}
 
+    def run(self, root: bytes) -> bytes:
+        """Apply every change to the trie at ``root`` and return the new root hash."""
+        slot = None if root == EMPTY_TRIE_ROOT else root
+        top = self.update(slot, 0, 0, len(self.keys))
+        if isinstance(top, bytes):
+            raise TrieError("internal error: the root was left unencoded")
+        return EMPTY_TRIE_ROOT if top is None else self.commit(top, True)
+
     # -- pushing changes down --------------------------------------------------------------------
 
     def thaw(self, ref: bytes, path: str) -> DirtyNode:
         """A mutable copy of the node behind ``ref``; its references are given up."""
-        node = self.load(ref, path)
+        node = self.cache.get(ref) or self.load(ref, path)
         if len(ref) == HASH_LENGTH:
             self.lost.append(ref)
         if node.value_hashed and node.value is not None:
@@ -89,8 +99,11 @@ class Mutation:
         if slot is None:
             return self.fresh(depth, lo, hi)
         keys = self.keys
-        node = slot if isinstance(slot, DirtyNode) else self.thaw(slot, keys[lo][:depth])
-        full = keys[lo][:depth] + node.partial
+        path = keys[lo][:depth]
+        node = slot if slot.__class__ is DirtyNode else self.thaw(slot, path)  # type: ignore[arg-type]
+        full = path + node.partial
+        if hi - lo == 1 and keys[lo].startswith(full):
+            return self.descend(node, full, lo, hi)
         start = bisect_left(keys, full, lo, hi)
         stop = bisect_left(keys, full + "g", start, hi)
         split = self.divergence(full, depth, lo, start, stop, hi)
@@ -102,6 +115,8 @@ class Mutation:
     def divergence(self, full: str, depth: int, lo: int, start: int, stop: int,
                    hi: int) -> int | None:
         """Where an insert outside ``full``'s subtree leaves the node's partial key, if any."""
+        if lo == start and stop == hi:
+            return None
         keys, values = self.keys, self.values
         split: int | None = None
         for index in (*range(lo, start), *range(stop, hi)):
@@ -147,13 +162,13 @@ class Mutation:
         children = node.children
         if children is None:
             return node if node.value is not None else None
-        present = [index for index in range(16) if children[index] is not None]
-        if not present:
+        absent = children.count(None)
+        if absent == 16:
             node.children = None
             return node if node.value is not None else None
-        if len(present) > 1 or node.value is not None:
+        if absent < 15 or node.value is not None:
             return node
-        nibble = present[0]
+        nibble = next(index for index in range(16) if children[index] is not None)
         child = children[nibble]
         if isinstance(child, bytes):
             child = self.thaw(child, full + NIBBLE_CHARS[nibble])
@@ -185,8 +200,9 @@ class Mutation:
             encoding = encode_leaf(node.partial, node.value, node.value_hashed)
             refs: tuple[bytes | None, ...] | None = None
         else:
-            refs = tuple(self.commit(child, False) if isinstance(child, DirtyNode) else child
-                         for child in children)
+            commit = self.commit
+            refs = tuple([child if child.__class__ is not DirtyNode else commit(child, False)
+                          for child in children])  # type: ignore[arg-type]
             encoding = encode_branch(node.partial, node.value, node.value_hashed, refs)
         if node.value_hashed and node.value is not None:
             self.gained.append(node.value)
@@ -195,7 +211,7 @@ class Mutation:
         digest = blake2_256(encoding)
         self.gained.append(digest)
         self.encodings[digest] = encoding
-        self.cache.put(digest, Node(node.partial, node.value, node.value_hashed, refs))
+        self.cache.put(digest, _new_node(Node, (node.partial, node.value, node.value_hashed, refs)))
         return digest
 
     def net_changes(self) -> tuple[list[bytes], list[bytes]]:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from runtime.primitives.hashing import blake2_256
-from storage.trie._depth import recursion_room
+from storage.trie._interpreter import gc_paused, recursion_room
 from storage.trie.codec import (
     EMPTY_TRIE_ROOT,
     HASH_LENGTH,
@@ -121,7 +121,7 @@ def _build(items: Mapping[bytes, TrieValue], state_version: int,
     keys = [key.hex() for key, _ in ordered]
     values = [value for _, value in ordered]
     builder = _Builder(keys, values, state_version, nodes)
-    with recursion_room(max(map(len, keys)) + 1):
+    with recursion_room(max(map(len, keys)) + 1), gc_paused():
         encoding = builder.subtree(0, len(keys), 0)
     root = blake2_256(encoding)
     if nodes is not None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from runtime.primitives.hashing import blake2_256
-from storage.trie._depth import recursion_room
+from storage.trie._interpreter import gc_paused, recursion_room
 from storage.trie.codec import (
     EMPTY_TRIE_ROOT,
     HASH_LENGTH,
@@ -208,12 +208,8 @@ class Trie:
         keys = [key.hex() for key, _ in ordered]
         values = [value for _, value in ordered]
         mutation = Mutation(self.load_node, self.cache, self.state_version, keys, values)
-        slot = None if self._root == EMPTY_TRIE_ROOT else self._root
-        with recursion_room(max(map(len, keys)) + 1):
-            top = mutation.update(slot, 0, 0, len(keys))
-            if isinstance(top, bytes):
-                raise TrieError("internal error: the root was left unencoded")
-            root = EMPTY_TRIE_ROOT if top is None else mutation.commit(top, True)
+        with recursion_room(max(map(len, keys)) + 1), gc_paused():
+            root = mutation.run(self._root)
         gained, lost = mutation.net_changes()
         inserted = {digest: self._encoding_of(digest, mutation) for digest in dict.fromkeys(gained)}
         self._root = root

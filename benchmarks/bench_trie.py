@@ -1,0 +1,125 @@
+"""State trie: one-pass roots against the reference oracle, incremental blocks, reads.
+
+Keys are random 32- and 64-byte strings; values are 16 bytes (inline) or 80 bytes (a V1 value
+node), like account data. Incremental rows apply successive "blocks" of dirty keys (updates of
+existing keys plus a few inserts and deletes) to a trie held in a MemoryNodeStore, each block on
+top of the previous root with one shared node cache, as the chain database does; their baseline
+is a full rebuild of the same state. Set ``TENSORCHAIN_BENCH_TRIE_1M=1`` for the 1M-key rows.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable
+
+from benchmarks.harness import Row, per_second, seconds
+from storage.trie import MemoryNodeStore, NodeCache, Trie, build_trie, trie_root
+from tests.unit.storage.test_trie_reference import reference_root
+
+GROUP = "trie"
+
+
+def _items(count: int, rng: random.Random) -> dict[bytes, bytes]:
+    return {rng.randbytes(rng.choice((32, 64))): rng.randbytes(rng.choice((16, 80)))
+            for _ in range(count)}
+
+
+def _block(keys: list[bytes], size: int, rng: random.Random) -> list[tuple[bytes, bytes | None]]:
+    """``size`` dirty keys: 90% updates, 5% inserts, 5% deletes of existing keys."""
+    chosen = rng.sample(keys, size)
+    changes: list[tuple[bytes, bytes | None]] = []
+    for index, key in enumerate(chosen):
+        if index % 20 == 0:
+            changes.append((rng.randbytes(32), rng.randbytes(80)))
+        elif index % 20 == 1:
+            changes.append((key, None))
+        else:
+            changes.append((key, rng.randbytes(rng.choice((16, 80)))))
+    return changes
+
+
+def _block_runner(items: dict[bytes, bytes], size: int,
+                  rng: random.Random) -> tuple[Callable[[], object], list[int]]:
+    """A function applying one fresh block per call on top of the previous root."""
+    root, nodes = build_trie(items)
+    store = MemoryNodeStore(nodes)
+    cache = NodeCache()
+    keys = list(items)
+    blocks = [_block(keys, size, rng) for _ in range(8)]
+    state = {"root": root, "next": 0}
+    applied: list[int] = []
+
+    def one_block() -> None:
+        changes = blocks[state["next"] % len(blocks)]
+        state["next"] += 1
+        update = Trie(store, state["root"], cache=cache).apply(changes)
+        store.insert_all(update.inserted)
+        state["root"] = update.root
+        applied.append(len(changes))
+
+    return one_block, applied
+
+
+def _incremental_rows(items: dict[bytes, bytes], label: str, sizes: tuple[int, ...],
+                      rebuild_name: str, rng: random.Random) -> list[Row]:
+    rows = []
+    for size in sizes:
+        one_block, _ = _block_runner(items, size, rng)
+        spent = seconds(one_block, repeats=5)
+        rows.append(Row(GROUP, f"apply {size:,} dirty keys to a {label} trie", spent, "s",
+                        baseline=rebuild_name, note="incremental root, shared node cache"))
+        rows.append(Row(GROUP, f"apply to {label} trie, {size:,}-key blocks", size / spent,
+                        "keys/s"))
+    return rows
+
+
+def _read_rows(items: dict[bytes, bytes], rng: random.Random) -> list[Row]:
+    root, nodes = build_trie(items)
+    trie = Trie(MemoryNodeStore(nodes), root)
+    probes = rng.sample(list(items), 2000)
+    misses = [rng.randbytes(32) for _ in range(2000)]
+
+    def gets() -> None:
+        for key in probes:
+            trie.get(key)
+
+    def next_keys() -> None:
+        for key in misses:
+            trie.next_key(key)
+
+    return [
+        Row(GROUP, "get, 100k trie, warm cache", per_second(gets, ops_per_call=len(probes)),
+            "ops/s"),
+        Row(GROUP, "next_key, 100k trie, warm cache",
+            per_second(next_keys, ops_per_call=len(misses)), "ops/s"),
+    ]
+
+
+def run() -> list[Row]:
+    """Measure and return the trie rows."""
+    rng = random.Random(2024)
+    items = _items(100_000, rng)
+    start = time.perf_counter()
+    oracle = reference_root(items)
+    oracle_seconds = time.perf_counter() - start
+    if trie_root(items) != oracle:
+        raise RuntimeError("trie_root disagrees with the reference oracle on the benchmark data")
+    oracle_name = "reference oracle root, 100k keys"
+    rebuild_name = "trie_root, 100k keys"
+    rows = [
+        Row(GROUP, oracle_name, oracle_seconds, "s", note="tests/ recursive oracle, one run"),
+        Row(GROUP, rebuild_name, seconds(lambda: trie_root(items), repeats=3), "s",
+            baseline=oracle_name, note="one-pass bottom-up build"),
+        Row(GROUP, "build_trie, 100k keys (root + all nodes)",
+            seconds(lambda: build_trie(items), repeats=3), "s", baseline=oracle_name),
+    ]
+    rows += _incremental_rows(items, "100k-key", (1_000, 10_000), rebuild_name, rng)
+    rows += _read_rows(items, rng)
+    if os.environ.get("TENSORCHAIN_BENCH_TRIE_1M"):
+        big = _items(1_000_000, rng)
+        big_name = "trie_root, 1M keys"
+        rows.append(Row(GROUP, big_name, seconds(lambda: trie_root(big), repeats=1), "s"))
+        rows += _incremental_rows(big, "1M-key", (1_000, 10_000), big_name, rng)
+    return rows
