@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 
 from runtime.primitives import ss58
 from runtime.primitives.keys import schemes
@@ -129,7 +130,15 @@ def _root_from_phrase(phrase: str, password: str | None, scheme: CryptoScheme) -
             raise SecretUriError(f"invalid seed: {len(seed)} bytes, expected "
                                  f"{schemes.SEED_LENGTH}")
         return keypair_from_seed(seed, scheme)
+    if phrase == DEV_PHRASE and not password:
+        return keypair_from_seed(_dev_mini_secret(), scheme)
     return keypair_from_mnemonic(phrase, scheme, password or "")
+
+
+@cache
+def _dev_mini_secret() -> bytes:
+    """The dev phrase's seed, computed once: ``//Alice`` and friends skip the 2048 PBKDF2 rounds."""
+    return mini_secret_from_mnemonic(DEV_PHRASE)
 
 
 def keypair_from_uri(uri: str, scheme: CryptoScheme | str = CryptoScheme.SR25519,

@@ -9,12 +9,14 @@ sr25519 binding returns only the expanded child key pair, so this module recompu
 * a transcript: ``append_message(label, message)`` = meta-AD(label) ‖ meta-AD(u32le len, more) ‖
   AD(message); ``challenge_bytes(label, n)`` = meta-AD(label) ‖ meta-AD(u32le n, more) ‖ PRF(n).
 
-Pure Python and deterministic; a hard derivation costs a few Keccak permutations (well under 1 ms).
+Pure Python and deterministic; the constant transcript prefix is built once, so a hard derivation
+costs one Keccak permutation.
 """
 
 from __future__ import annotations
 
 import struct
+from functools import cache
 
 _MASK64 = (1 << 64) - 1
 _ROUND_CONSTANTS = (
@@ -29,6 +31,10 @@ _ROUND_CONSTANTS = (
 _ROTATIONS = (0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8,
               18, 2, 61, 56, 14)
 _PI_TARGET = tuple(y + 5 * ((2 * x + 3 * y) % 5) for y in range(5) for x in range(5))
+# (source lane, target lane, rotation, theta column) of the combined rho and pi steps
+_RHO_PI = tuple((i, _PI_TARGET[i], _ROTATIONS[i], i % 5) for i in range(25))
+_CHI_NEXT = tuple(5 * (i // 5) + (i + 1) % 5 for i in range(25))
+_CHI_AFTER = tuple(5 * (i // 5) + (i + 2) % 5 for i in range(25))
 _LANES = struct.Struct("<25Q")
 
 STROBE_RATE = 166
@@ -38,24 +44,17 @@ _FLAG_I, _FLAG_A, _FLAG_C, _FLAG_M = 1, 2, 4, 16
 def keccak_f1600(state: bytearray) -> None:
     """Apply the 24-round Keccak-f[1600] permutation in place to a 200-byte state."""
     lanes = list(_LANES.unpack(state))
+    mask = _MASK64
     for round_constant in _ROUND_CONSTANTS:
-        parity = [lanes[x] ^ lanes[x + 5] ^ lanes[x + 10] ^ lanes[x + 15] ^ lanes[x + 20]
-                  for x in range(5)]
-        for x in range(5):
-            d = parity[(x - 1) % 5] ^ (((parity[(x + 1) % 5] << 1) | (parity[(x + 1) % 5] >> 63))
-                                       & _MASK64)
-            for y in range(0, 25, 5):
-                lanes[x + y] ^= d
+        c = [lanes[x] ^ lanes[x + 5] ^ lanes[x + 10] ^ lanes[x + 15] ^ lanes[x + 20]
+             for x in range(5)]
+        d = [c[(x - 1) % 5] ^ (((c[(x + 1) % 5] << 1) | (c[(x + 1) % 5] >> 63)) & mask)
+             for x in range(5)]
         moved = [0] * 25
-        for index in range(25):
-            lane, rotation = lanes[index], _ROTATIONS[index]
-            if rotation:
-                lane = ((lane << rotation) | (lane >> (64 - rotation))) & _MASK64
-            moved[_PI_TARGET[index]] = lane
-        for y in range(0, 25, 5):
-            row = moved[y:y + 5]
-            for x in range(5):
-                lanes[x + y] = row[x] ^ (~row[(x + 1) % 5] & row[(x + 2) % 5])
+        for source, target, rotation, column in _RHO_PI:
+            lane = lanes[source] ^ d[column]
+            moved[target] = ((lane << rotation) | (lane >> (64 - rotation))) & mask
+        lanes = [moved[i] ^ (~moved[_CHI_NEXT[i]] & moved[_CHI_AFTER[i]]) for i in range(25)]
         lanes[0] ^= round_constant
     state[:] = _LANES.pack(*lanes)
 
@@ -73,6 +72,13 @@ class Strobe128:
         self._pos_begin = 0
         self._flags = 0
         self.meta_ad(protocol_label, more=False)
+
+    def clone(self) -> Strobe128:
+        """An independent copy of this sponge in its current state."""
+        twin = Strobe128.__new__(Strobe128)
+        twin._state = bytearray(self._state)
+        twin._pos, twin._pos_begin, twin._flags = self._pos, self._pos_begin, self._flags
+        return twin
 
     def _run_f(self) -> None:
         self._state[self._pos] ^= self._pos_begin
@@ -135,6 +141,12 @@ class Transcript:
         self._strobe = Strobe128(b"Merlin v1.0")
         self.append_message(b"dom-sep", label)
 
+    def clone(self) -> Transcript:
+        """An independent copy of this transcript (to reuse a common prefix)."""
+        twin = Transcript.__new__(Transcript)
+        twin._strobe = self._strobe.clone()
+        return twin
+
     def append_message(self, label: bytes, message: bytes) -> None:
         """Absorb ``message`` under ``label``."""
         self._strobe.meta_ad(label, more=False)
@@ -148,6 +160,14 @@ class Transcript:
         return self._strobe.prf(length, more=False)
 
 
+@cache
+def _hdkd_prefix() -> Transcript:
+    """The constant start of every hard-derivation transcript (label and empty sign-bytes)."""
+    transcript = Transcript(b"SchnorrRistrettoHDKD")
+    transcript.append_message(b"sign-bytes", b"")
+    return transcript
+
+
 def sr25519_hard_derive_mini_secret(secret_scalar: bytes, chain_code: bytes) -> bytes:
     """The mini secret key of schnorrkel's hard derivation (``hard_derive_mini_secret_key``).
 
@@ -155,8 +175,7 @@ def sr25519_hard_derive_mini_secret(secret_scalar: bytes, chain_code: bytes) -> 
     ``chain_code`` is the junction's 32-byte chain code; the extra "sign-bytes" input is empty, as
     Substrate passes it.
     """
-    transcript = Transcript(b"SchnorrRistrettoHDKD")
-    transcript.append_message(b"sign-bytes", b"")
+    transcript = _hdkd_prefix().clone()
     transcript.append_message(b"chain-code", chain_code)
     transcript.append_message(b"secret-key", secret_scalar)
     return transcript.challenge_bytes(b"HDKD-hard", 32)
