@@ -187,14 +187,14 @@ class FixedPoint(FixedBase):
         return self._clamped_new(abs(self.bits - other.bits))
 
     def clamp(self, low: Self, high: Self) -> Self:
-        """``low`` if x < low, ``high`` if x > high, else x (the epoch's ``clamp_value``)."""
+        """``max(min(x, high), low)`` — the epoch's ``clamp_value``, in that order.
+
+        The order matters only when low > high: the result is then always ``low``.
+        """
         self._same_type(low, "clamp")
         self._same_type(high, "clamp")
-        if self.bits < low.bits:
-            return low
-        if self.bits > high.bits:
-            return high
-        return self
+        capped = high if self.bits > high.bits else self
+        return low if capped.bits < low.bits else capped
 
     # ------------------------------------------------------------------ comparison
 

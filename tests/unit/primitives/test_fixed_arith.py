@@ -247,3 +247,6 @@ def test_abs_diff_and_clamp_follow_safe_math() -> None:
     assert b.clamp(I32F32.ZERO, I32F32.ONE) == I32F32.ZERO
     assert a.clamp(I32F32.ZERO, I32F32.ONE) == I32F32.ONE
     assert I32F32.from_fraction(1, 2).clamp(I32F32.ZERO, I32F32.ONE).bits == 1 << 31
+    # low > high: the reference applies min(high) then max(low), so the answer is low.
+    assert a.clamp(I32F32.ONE, I32F32.ZERO) == I32F32.ONE
+    assert b.clamp(I32F32.ONE, I32F32.ZERO) == I32F32.ONE
