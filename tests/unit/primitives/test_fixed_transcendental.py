@@ -219,7 +219,7 @@ def ref_alpha_sigmoid(c: Fraction, w: Fraction, b: Fraction, low: Fraction, high
     exponent = I32.floor(I32.trunc(steepness / -100) * I32.clamp(diff - Fraction(1, 2)))
     sigmoid = I32.trunc(1 / I32.clamp(1 + _ref_exp_safe(I32.clamp(exponent))))
     alpha = I32.clamp(low + I32.floor(sigmoid * I32.clamp(high - low)))
-    return min(max(alpha, low), high)
+    return max(min(alpha, high), low)
 
 
 @settings(max_examples=60, deadline=None)
