@@ -85,6 +85,23 @@ class Keypair:
         """Whether ``signature`` is this key's valid signature of ``message``."""
         return verify(self.scheme, signature, message, self.public_key)
 
+    @classmethod
+    def from_uri(cls, uri: str, scheme: CryptoScheme | str = CryptoScheme.SR25519,
+                 password: str | None = None) -> Keypair:
+        """The key pair of a secret URI (see :func:`keypair_from_uri`)."""
+        return keypair_from_uri(uri, scheme, password)
+
+    @classmethod
+    def from_seed(cls, seed: bytes, scheme: CryptoScheme | str = CryptoScheme.SR25519) -> Keypair:
+        """The key pair of a 32-byte seed (see :func:`keypair_from_seed`)."""
+        return keypair_from_seed(seed, scheme)
+
+    @classmethod
+    def from_mnemonic(cls, phrase: str, scheme: CryptoScheme | str = CryptoScheme.SR25519,
+                      password: str = "") -> Keypair:
+        """The root key pair of a BIP-39 phrase (see :func:`keypair_from_mnemonic`)."""
+        return keypair_from_mnemonic(phrase, scheme, password)
+
     def derive(self, junctions: Iterable[DeriveJunction]) -> Keypair:
         """The key pair at ``junctions`` below this one."""
         keypair = self

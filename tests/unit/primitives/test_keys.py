@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pytest
 import sr25519
@@ -17,6 +18,7 @@ from runtime.primitives.keys import (
     DerivationError,
     DeriveJunction,
     KeyFormatError,
+    Keypair,
     KeyringError,
     MnemonicError,
     SecretUriError,
@@ -385,3 +387,46 @@ def test_mnemonic_from_entropy_always_validates(entropy):
 def test_mnemonic_from_entropy_bad_size_refused(entropy):
     with pytest.raises(MnemonicError, match="entropy must be 16, 20, 24, 28 or 32 bytes"):
         mnemonic_from_entropy(entropy)
+
+
+# -- URI grammar against the regular expressions Substrate documents as equivalent -----------------
+
+URI_REGEX = re.compile(r"(?P<phrase>[a-zA-Z0-9 ]+)?(?P<path>(//?[^/]+)*)(///(?P<password>.*))?")
+JUNCTION_REGEX = re.compile(r"/(/?[^/]+)")
+
+
+def reference_parse(uri: str) -> tuple[str | None, tuple[str, ...], str | None] | None:
+    match = URI_REGEX.fullmatch(uri)
+    if match is None:
+        return None
+    paths = tuple(JUNCTION_REGEX.findall(match["path"]))
+    return match["phrase"], paths, match["password"]
+
+
+@settings(max_examples=300)
+@given(st.text(st.sampled_from("ab1 /.\n+é"), max_size=14))
+def test_parse_secret_uri_matches_reference_regex(uri):
+    expected = reference_parse(uri)
+    try:
+        parsed = parse_secret_uri(uri)
+    except SecretUriError:
+        assert expected is None, uri
+        return
+    assert (parsed.phrase, parsed.paths, parsed.password) == expected
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_peer_id_matches_py_libp2p():
+    from libp2p.crypto.ed25519 import create_new_key_pair
+    from libp2p.peer.id import ID
+
+    seed = bytes(range(32))
+    libp2p_pair = create_new_key_pair(seed)
+    assert peer_id_from_seed(seed) == ID.from_pubkey(libp2p_pair.public_key).to_base58()
+
+
+def test_keypair_classmethods_delegate():
+    assert Keypair.from_uri("//Alice").public_key == keypair_from_uri("//Alice").public_key
+    seed = bytes(range(32))
+    assert Keypair.from_seed(seed, "ed25519") == keypair_from_seed(seed, "ed25519")
+    assert Keypair.from_mnemonic(DEV_PHRASE) == keypair_from_mnemonic(DEV_PHRASE)
