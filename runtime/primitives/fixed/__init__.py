@@ -20,7 +20,8 @@ At a glance::
 Constants per type: MIN, MAX, ZERO, ONE, DELTA and MIN_BITS, MAX_BITS, FRAC_BITS, TOTAL_BITS.
 Modules: :mod:`.core` (construction, conversion, rounding, display, SCALE bytes),
 :mod:`.arith` (operators, checked / saturating / safe, comparison), :mod:`.types` (the five
-types), :mod:`.transcendental` (exp, log2, ln, sigmoids), :mod:`.errors`.
+types), :mod:`.transcendental` (exp, log2, ln, sigmoids), :mod:`.safe_math` (checked_pow,
+checked_sqrt), :mod:`.errors`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from runtime.primitives.fixed.errors import (
     FixedPointError,
     FixedTypeError,
 )
+from runtime.primitives.fixed.safe_math import checked_pow, checked_sqrt
 from runtime.primitives.fixed.transcendental import (
     alpha_sigmoid,
     checked_exp,
@@ -77,6 +79,8 @@ __all__ = [
     "alpha_sigmoid",
     "checked_exp",
     "checked_log2",
+    "checked_pow",
+    "checked_sqrt",
     "div_bits",
     "exp",
     "exp_safe",
