@@ -6,7 +6,15 @@ entropy and passes seeds or phrases in. SS58 addresses live in :mod:`runtime.pri
 
 from __future__ import annotations
 
-from runtime.primitives.keys.dev import DEV_ACCOUNT_NAMES, DEV_ACCOUNTS, DevAccount, dev_account
+from runtime.primitives.keys.dev import (
+    DEV_ACCOUNT_NAMES,
+    DEV_ACCOUNTS,
+    LOCALNET_ACCOUNT_NAMES,
+    LOCALNET_ACCOUNTS,
+    DevAccount,
+    derived_accounts,
+    dev_account,
+)
 from runtime.primitives.keys.errors import (
     DerivationError,
     KeyFormatError,
@@ -42,6 +50,8 @@ __all__ = [
     "DEV_ACCOUNTS",
     "DEV_ACCOUNT_NAMES",
     "DEV_PHRASE",
+    "LOCALNET_ACCOUNTS",
+    "LOCALNET_ACCOUNT_NAMES",
     "CryptoScheme",
     "DerivationError",
     "DeriveJunction",
@@ -54,6 +64,7 @@ __all__ = [
     "SecretUriError",
     "check_mnemonic",
     "derive_public",
+    "derived_accounts",
     "dev_account",
     "is_valid_mnemonic",
     "keypair_from_mnemonic",

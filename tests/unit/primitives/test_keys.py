@@ -14,6 +14,7 @@ from runtime.primitives.keys import (
     DEV_ACCOUNT_NAMES,
     DEV_ACCOUNTS,
     DEV_PHRASE,
+    LOCALNET_ACCOUNTS,
     CryptoScheme,
     DerivationError,
     DeriveJunction,
@@ -24,6 +25,7 @@ from runtime.primitives.keys import (
     SecretUriError,
     check_mnemonic,
     derive_public,
+    derived_accounts,
     dev_account,
     is_valid_mnemonic,
     keypair_from_mnemonic,
@@ -430,3 +432,31 @@ def test_keypair_classmethods_delegate():
     seed = bytes(range(32))
     assert Keypair.from_seed(seed, "ed25519") == keypair_from_seed(seed, "ed25519")
     assert Keypair.from_mnemonic(DEV_PHRASE) == keypair_from_mnemonic(DEV_PHRASE)
+
+
+# -- subtensor localnet accounts and bulk derived accounts -----------------------------------------
+
+def test_bob_seed_is_the_one_btcli_regenerates():
+    # spec/clients.md: `btcli wallet regen-coldkey --seed 0x398f…` gives //Bob
+    assert keypair_from_uri("//Bob").seed.hex() == (
+        "398f0c28f98885e046333d4a41c19cee4c37368a9832c6502f6cfd182e2aef89")
+
+
+def test_localnet_accounts_append_one_two_three():
+    assert tuple(LOCALNET_ACCOUNTS) == (*DEV_ACCOUNT_NAMES, "One", "Two", "Three")
+    assert LOCALNET_ACCOUNTS["One"].sr25519 == keypair_from_uri("//One")
+    assert "One" not in DEV_ACCOUNTS
+
+
+@pytest.mark.parametrize("scheme", ["sr25519", "ed25519"])
+def test_derived_accounts_equal_uri_derivation(scheme):
+    accounts = derived_accounts(3, "//Sender", CryptoScheme.parse(scheme))
+    separator = "//" if scheme == "ed25519" else "/"
+    for index, account in enumerate(accounts):
+        assert account.public_key == keypair_from_uri(f"//Sender{separator}{index}",
+                                                      scheme).public_key
+
+
+def test_derived_accounts_negative_count_refused():
+    with pytest.raises(KeyringError, match="must be non-negative"):
+        derived_accounts(-1)

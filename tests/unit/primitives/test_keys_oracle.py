@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runtime.primitives.keys import (
-    DEV_ACCOUNT_NAMES,
-    DEV_ACCOUNTS,
     DEV_PHRASE,
+    LOCALNET_ACCOUNT_NAMES,
+    LOCALNET_ACCOUNTS,
     KeyringError,
     keypair_from_mnemonic,
     keypair_from_uri,
@@ -104,9 +104,9 @@ def test_refusals_agree_with_oracle(uri):
     assert oracle_public(uri, "sr25519") is None
 
 
-@pytest.mark.parametrize("name", DEV_ACCOUNT_NAMES)
+@pytest.mark.parametrize("name", LOCALNET_ACCOUNT_NAMES)
 def test_dev_accounts_match_oracle(name):
-    dev = DEV_ACCOUNTS[name]
+    dev = LOCALNET_ACCOUNTS[name]
     assert dev.ss58_address == OracleKeypair.create_from_uri(f"//{name}").ss58_address
     assert dev.stash.ss58_address == OracleKeypair.create_from_uri(f"//{name}//stash").ss58_address
     oracle_ed = OracleKeypair.create_from_uri(f"//{name}", crypto_type=0)
