@@ -107,16 +107,20 @@ class ReadyQueue:
 
     def check_replace(self, tx: PoolTransaction) -> list[bytes]:
         """Hashes ``tx`` would replace; TooLowPriority if their summed priority is not lower."""
-        holders = list(dict.fromkeys(self.provided[t] for t in tx.provides if t in self.provided))
-        if holders:
-            old = sum(self.entries[h].tx.priority for h in holders)
-            if old >= tx.priority:
-                raise TooLowPriority(old, tx.priority)
+        provided = self.provided
+        holders = [provided[t] for t in tx.provides if t in provided]
+        if not holders:
+            return holders
+        if len(holders) > 1:
+            holders = list(dict.fromkeys(holders))
+        old = sum(self.entries[h].tx.priority for h in holders)
+        if old >= tx.priority:
+            raise TooLowPriority(old, tx.priority)
         return holders
 
-    def insert(self, tx: PoolTransaction) -> list[PoolTransaction]:
-        """Add ``tx`` (all requirements met); returns the transactions it replaced."""
-        holders = self.check_replace(tx)
+    def insert(self, tx: PoolTransaction, holders: list[bytes]) -> list[PoolTransaction]:
+        """Add ``tx`` (all requirements met, ``holders`` from ``check_replace``); returns the
+        transactions it replaced."""
         inherited: list[bytes] = []
         for h in holders:
             inherited.extend(self.entries[h].unlocks)
@@ -338,28 +342,29 @@ class BasePool:
         return self._import_to_ready(tx)
 
     def _import_to_ready(self, tx: PoolTransaction) -> Imported:
-        self.ready.check_replace(tx)
+        first_holders = self.ready.check_replace(tx)
         outcome = Imported(tx.hash, ready=True)
         stack = [tx]
-        first = True
         while stack:
             current = stack.pop()
-            try:
-                if not first:
-                    self.ready.check_replace(current)
+            if current is tx:
+                holders = first_holders
+            else:
+                try:
+                    holders = self.ready.check_replace(current)
+                except TooLowPriority:
+                    outcome.removed.append(current)
+                    continue
+            if self.future.waiting:
                 stack.extend(self.future.satisfy(current.provides))
-                replaced = self.ready.insert(current)
-            except TooLowPriority:
-                outcome.removed.append(current)
-                continue
-            finally:
-                first = False
+            replaced = self.ready.insert(current, holders)
             if current is not tx:
                 outcome.promoted.append(current.hash)
-            gone = {r.hash for r in replaced}
-            outcome.promoted = [h for h in outcome.promoted if h not in gone]
-            outcome.removed.extend(replaced)
-        if any(r.hash == tx.hash for r in outcome.removed):
+            if replaced:
+                gone = {r.hash for r in replaced}
+                outcome.promoted = [h for h in outcome.promoted if h not in gone]
+                outcome.removed.extend(replaced)
+        if outcome.removed and any(r.hash == tx.hash for r in outcome.removed):
             lost = self.ready.remove_subtree(outcome.promoted)
             raise _Cycle(outcome.removed + [t for t in lost if t.hash != tx.hash])
         return outcome

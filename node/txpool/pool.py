@@ -211,7 +211,11 @@ class TransactionPool:
             self._events.send(h, st.DROPPED)
 
     def _enforce_limits(self) -> set[bytes]:
-        removed = [t.hash for t in self._base.enforce_limits(self._ready_limit, self._future_limit)]
+        base = self._base
+        if not (self._ready_limit.is_exceeded(len(base.ready), base.ready.bytes)
+                or self._future_limit.is_exceeded(len(base.future), base.future.bytes)):
+            return set()
+        removed = [t.hash for t in base.enforce_limits(self._ready_limit, self._future_limit)]
         self._drop(removed, ban=True)
         return set(removed)
 
@@ -389,6 +393,7 @@ class TransactionPool:
         self._resubmit_retracted(record.included, record.parent)
         if revalidate:
             self._revalidate(record.parent)
+        self._enforce_limits()
 
     def _resubmit_retracted(self, included: list[tuple[bytes, bytes]], parent: bytes) -> None:
         for h, data in included:
