@@ -134,7 +134,11 @@ def generate(scheme: str, words: str, output_type: str, network_prefix: int | No
 @_PASSWORD
 def inspect(uri: str, scheme: str, is_public: bool, output_type: str,
             network_prefix: int | None, password: str | None) -> None:
-    """Show the keys and addresses of a secret URI, a phrase, an SS58 address or a public key."""
+    """Show the keys and addresses of a secret URI, a phrase, an SS58 address or a public key.
+
+    As with subkey, 0x followed by 64 hex digits is a secret seed; add --public to
+    inspect a public key given in hex (or SS58).
+    """
     uri = _read_uri(uri)
     if is_public:
         public = _or_fail(lambda: ss58.decode_account_id(uri))
@@ -182,9 +186,12 @@ def _public_from_address_uri(uri: str, scheme: CryptoScheme,
 def _read_uri(uri: str) -> str:
     """The URI itself, or the content of the file it names (trailing whitespace dropped)."""
     path = Path(uri)
-    if uri and len(uri) < 4096 and path.is_file():
-        return path.read_text().rstrip()
-    return uri
+    if not (uri and len(uri) < 4096 and path.is_file()):
+        return uri
+    try:
+        return path.read_text(encoding="utf-8").rstrip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"cannot read URI file {uri}: {exc}") from None
 
 
 # -- node keys -------------------------------------------------------------------------------------

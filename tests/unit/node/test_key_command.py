@@ -183,6 +183,14 @@ def test_errors_exit_nonzero_with_one_line(args, stdin, message):
     assert "Traceback" not in result.output
 
 
+def test_inspect_undecodable_uri_file_fails_cleanly(tmp_path):
+    path = tmp_path / "uri.bin"
+    path.write_bytes(b"\xff\xfe")
+    result = run("inspect", str(path))
+    assert result.exit_code == 1
+    assert "cannot read URI file" in result.stderr
+
+
 def test_unknown_scheme_is_a_usage_error():
     result = run("inspect", "//Alice", "--scheme", "ecdsa")
     assert result.exit_code == 2
