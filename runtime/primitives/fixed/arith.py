@@ -14,7 +14,7 @@ from fractions import Fraction
 from numbers import Integral
 from typing import Self
 
-from runtime.primitives.fixed.core import FixedBase, exact_decimal
+from runtime.primitives.fixed.core import FixedBase, exact_decimal, write_bits_slot
 from runtime.primitives.fixed.errors import (
     FixedDivisionByZeroError,
     FixedOverflowError,
@@ -58,7 +58,7 @@ class FixedPoint(FixedBase):
         bits = self.bits + other.bits
         if cls.MIN_BITS <= bits <= cls.MAX_BITS:
             obj = _object_new(cls)
-            obj.bits = bits
+            write_bits_slot(obj, bits)
             return obj
         raise _overflow(cls, "+", self, other, bits)
 
@@ -70,7 +70,7 @@ class FixedPoint(FixedBase):
         bits = self.bits - other.bits
         if cls.MIN_BITS <= bits <= cls.MAX_BITS:
             obj = _object_new(cls)
-            obj.bits = bits
+            write_bits_slot(obj, bits)
             return obj
         raise _overflow(cls, "-", self, other, bits)
 
@@ -82,7 +82,7 @@ class FixedPoint(FixedBase):
         bits = (self.bits * other.bits) >> cls.FRAC_BITS
         if cls.MIN_BITS <= bits <= cls.MAX_BITS:
             obj = _object_new(cls)
-            obj.bits = bits
+            write_bits_slot(obj, bits)
             return obj
         raise _overflow(cls, "*", self, other, bits)
 
@@ -96,7 +96,7 @@ class FixedPoint(FixedBase):
         bits = div_bits(self.bits, other.bits, cls.FRAC_BITS)
         if cls.MIN_BITS <= bits <= cls.MAX_BITS:
             obj = _object_new(cls)
-            obj.bits = bits
+            write_bits_slot(obj, bits)
             return obj
         raise _overflow(cls, "/", self, other, bits)
 

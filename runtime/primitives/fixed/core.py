@@ -156,7 +156,7 @@ class FixedBase:
     def _new(cls, bits: int) -> Self:
         """An instance with ``bits`` as given (no range check: callers guarantee the range)."""
         obj = _object_new(cls)
-        obj.bits = bits
+        write_bits_slot(obj, bits)
         return obj
 
     @classmethod
@@ -164,7 +164,7 @@ class FixedBase:
         """An instance with ``bits``, or FixedOverflowError naming ``what`` overflowed."""
         if cls.MIN_BITS <= bits <= cls.MAX_BITS:
             obj = _object_new(cls)
-            obj.bits = bits
+            write_bits_slot(obj, bits)
             return obj
         raise FixedOverflowError(
             f"{cls.__name__} {what} overflow: {exact_decimal(bits, cls.FRAC_BITS)} is outside "
@@ -179,7 +179,7 @@ class FixedBase:
         elif bits < cls.MIN_BITS:
             bits = cls.MIN_BITS
         obj = _object_new(cls)
-        obj.bits = bits
+        write_bits_slot(obj, bits)
         return obj
 
     @classmethod
@@ -303,6 +303,14 @@ class FixedBase:
     def to_le_bytes(self) -> bytes:
         """The SCALE encoding: bits as TOTAL_BITS/8 little-endian two's complement bytes."""
         return self.bits.to_bytes(self.TOTAL_BITS // 8, "little", signed=self.SIGNED)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        """Refuse mutation: values (and the shared MIN/MAX/ZERO/ONE constants) are immutable."""
+        raise FixedTypeError(f"{type(self).__name__} values are immutable (setting {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        """Refuse mutation: values are immutable."""
+        raise FixedTypeError(f"{type(self).__name__} values are immutable (deleting {name!r})")
 
     def __reduce__(self) -> tuple[Any, tuple[int]]:
         """Pickle and copy through :meth:`from_bits`."""
@@ -434,3 +442,7 @@ class FixedBase:
     def __bool__(self) -> bool:
         """True unless zero."""
         return self.bits != 0
+
+
+write_bits_slot = FixedBase.__dict__["bits"].__set__
+"""Writes the ``bits`` slot, bypassing the refusing ``__setattr__``; only constructors use it."""

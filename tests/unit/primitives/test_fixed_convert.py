@@ -373,3 +373,13 @@ def test_le_bytes_examples_and_wrong_length() -> None:
     assert U64F64.from_le_bytes(b"\xff" * 16) == U64F64.MAX
     with pytest.raises(FixedConversionError, match="expected 16 bytes, got 8"):
         I64F64.from_le_bytes(bytes(8))
+
+
+def test_values_and_constants_are_immutable() -> None:
+    with pytest.raises(FixedTypeError, match="immutable"):
+        I32F32.ONE.bits = 5  # type: ignore[misc]
+    with pytest.raises(FixedTypeError, match="immutable"):
+        del I32F32.ZERO.bits
+    with pytest.raises(FixedTypeError):
+        I32F32.ONE.extra = 1  # type: ignore[attr-defined]
+    assert I32F32.ONE.bits == 1 << 32
