@@ -101,9 +101,24 @@ class ReadyQueue:
         self.provided: dict[Tag, bytes] = {}
         self.best: dict[bytes, None] = {}
         self.bytes = 0
+        self._eviction_heap: list[tuple[int, int, bytes]] = []
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    def worst(self) -> PoolTransaction | None:
+        """The eviction candidate: lowest priority, the earliest arrival among equals."""
+        heap, entries = self._eviction_heap, self.entries
+        if len(heap) > 2 * len(entries) + 64:
+            heap[:] = [(e.tx.priority, e.tx.seq, h) for h, e in entries.items()]
+            heapq.heapify(heap)
+        while heap:
+            priority, seq, h = heap[0]
+            entry = entries.get(h)
+            if entry is not None and entry.tx.seq == seq and entry.tx.priority == priority:
+                return entry.tx
+            heapq.heappop(heap)
+        return None
 
     def check_replace(self, tx: PoolTransaction) -> list[bytes]:
         """Hashes ``tx`` would replace; TooLowPriority if their summed priority is not lower."""
@@ -137,6 +152,7 @@ class ReadyQueue:
         unlocks = [h for h in inherited if h in self.entries]
         self.entries[tx.hash] = _ReadyEntry(tx, unlocks, offset)
         self.bytes += tx.size
+        heapq.heappush(self._eviction_heap, (tx.priority, tx.seq, tx.hash))
         if offset == len(tx.requires):
             self.best[tx.hash] = None
         return removed
@@ -414,8 +430,10 @@ class BasePool:
         (ready, with its dependants), and the oldest arrival first (future)."""
         removed: list[PoolTransaction] = []
         while ready.is_exceeded(len(self.ready), self.ready.bytes):
-            worst = min(self.ready.entries.values(), key=lambda e: (e.tx.priority, e.tx.seq))
-            removed.extend(self.remove_subtree([worst.tx.hash]))
+            worst = self.ready.worst()
+            if worst is None:
+                break
+            removed.extend(self.remove_subtree([worst.hash]))
         while future.is_exceeded(len(self.future), self.future.bytes):
             oldest = min(self.future.waiting.values(), key=lambda w: w.tx.seq)
             removed.extend(self.future.remove([oldest.tx.hash]))

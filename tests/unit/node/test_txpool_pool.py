@@ -384,3 +384,20 @@ def test_is_bare_reads_preamble_bits() -> None:
     assert is_bare(make_xt(A, 0, signed=False))
     assert not is_bare(make_xt(A, 0))
     assert not is_bare(make_xt(A, 0, marker=b"z" * 100))
+
+
+def test_ready_limit_uses_priority_from_latest_revalidation() -> None:
+    boosted: set[bytes] = set()
+
+    def validator(source: TransactionSource, xt: bytes, at: bytes) -> ValidTransaction:
+        priority = 10 if xt in boosted else xt[0]
+        return ValidTransaction(priority, (), (xt,))
+
+    pool = TransactionPool(validator, limits=PoolLimits(ready_count=2), clock=FakeClock())
+    _, low_then_high = pool.submit_and_watch(EXT, b"\x01x", GENESIS)
+    _, middle = pool.submit_and_watch(EXT, b"\x05y", GENESIS)
+    boosted.add(b"\x01x")
+    pool.on_block_imported(b"\x01" * 32, [], parent_hash=GENESIS)
+    pool.submit(EXT, b"\x06z", GENESIS)
+    assert middle.drain() == ["ready", "dropped"]
+    assert low_then_high.drain() == ["ready"]
