@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import statistics
 import time
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -40,7 +41,7 @@ def run() -> list[Row]:
             raise RuntimeError("the benchmark RPC server did not start within 30 s")
         port = parent.recv()
         with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
-            results = runner.run(_measure_all(port))
+            results = runner.run(_measure_all(port, parent))
     finally:
         parent.send("stop")
         process.join(10)
@@ -48,13 +49,26 @@ def run() -> list[Row]:
             process.kill()
             process.join(5)
     rows: list[Row] = []
-    for name, (rate, latencies, count) in results.items():
-        baseline = None if name == _BASELINE else f"{_BASELINE}: requests"
-        note = f"{count} requests"
-        rows.append(Row(_GROUP, f"{name}: requests", rate, "req/s", baseline, note))
-        rows.append(Row(_GROUP, f"{name}: p50 latency", _percentile(latencies, 50) * 1e3, "ms"))
-        rows.append(Row(_GROUP, f"{name}: p99 latency", _percentile(latencies, 99) * 1e3, "ms"))
+    for name, phase in results.items():
+        is_base = name == _BASELINE
+        rows.append(Row(_GROUP, f"{name}: requests", phase.rate, "req/s",
+                        None if is_base else f"{_BASELINE}: requests",
+                        f"{len(phase.latencies)} requests"))
+        rows.append(Row(_GROUP, f"{name}: p50 latency", _percentile(phase.latencies, 50) * 1e3,
+                        "ms"))
+        rows.append(Row(_GROUP, f"{name}: p99 latency", _percentile(phase.latencies, 99) * 1e3,
+                        "ms"))
+        rows.append(Row(_GROUP, f"{name}: server CPU per request", phase.server_cpu_us, "µs",
+                        None if is_base else f"{_BASELINE}: server CPU per request",
+                        "server process CPU time / requests (robust to machine load)"))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Phase:
+    rate: float
+    latencies: list[float]
+    server_cpu_us: float
 
 
 def _serve(conn: Connection) -> None:
@@ -76,29 +90,48 @@ async def _serve_until_stopped(conn: Connection) -> None:
     server = RpcServer(registry, RpcConfig(port=0))
     _, port = await server.start()
     conn.send(port)
-    await asyncio.get_running_loop().run_in_executor(None, conn.recv)
+    await asyncio.get_running_loop().run_in_executor(None, _answer_until_stopped, conn)
     await server.stop()
 
 
-async def _measure_all(port: int) -> dict[str, tuple[float, list[float], int]]:
+def _answer_until_stopped(conn: Connection) -> None:
+    """Child process, helper thread: report CPU time on request until told to stop."""
+    while conn.recv() == "cpu":
+        conn.send(time.process_time())
+
+
+async def _measure_all(port: int, server: Connection) -> dict[str, _Phase]:
     url = f"ws://127.0.0.1:{port}"
     await _ws_client(url, 200, time.perf_counter() + _PHASE_SECONDS)  # warm-up
-    return {
-        _BASELINE: await _ws_clients(url, clients=1, per_client=5000),
-        "ws, 50 clients": await _ws_clients(url, clients=50, per_client=400),
-        "http, 1 client": await _http_client(f"http://127.0.0.1:{port}", 3000),
+    phases = {
+        _BASELINE: lambda: _ws_clients(url, clients=1, per_client=5000),
+        "ws, 50 clients": lambda: _ws_clients(url, clients=50, per_client=400),
+        "http, 1 client": lambda: _http_client(f"http://127.0.0.1:{port}", 3000),
     }
+    results = {}
+    for name, measure in phases.items():
+        cpu_before = _server_cpu(server)
+        rate, latencies = await measure()
+        cpu_used = _server_cpu(server) - cpu_before
+        results[name] = _Phase(rate, latencies, cpu_used / len(latencies) * 1e6)
+    return results
 
 
-async def _ws_clients(url: str, *, clients: int,
-                      per_client: int) -> tuple[float, list[float], int]:
+def _server_cpu(server: Connection) -> float:
+    server.send("cpu")
+    if not server.poll(10):
+        raise RuntimeError("the benchmark RPC server stopped answering")
+    return float(server.recv())
+
+
+async def _ws_clients(url: str, *, clients: int, per_client: int) -> tuple[float, list[float]]:
     deadline = time.perf_counter() + _PHASE_SECONDS
     started = time.perf_counter()
     per_client_latencies = await asyncio.gather(
         *(_ws_client(url, per_client, deadline) for _ in range(clients)))
     elapsed = time.perf_counter() - started
     latencies = [value for values in per_client_latencies for value in values]
-    return len(latencies) / elapsed, latencies, len(latencies)
+    return len(latencies) / elapsed, latencies
 
 
 async def _ws_client(url: str, count: int, deadline: float) -> list[float]:
@@ -118,7 +151,7 @@ async def _ws_client(url: str, count: int, deadline: float) -> list[float]:
     return latencies
 
 
-async def _http_client(url: str, count: int) -> tuple[float, list[float], int]:
+async def _http_client(url: str, count: int) -> tuple[float, list[float]]:
     latencies: list[float] = []
     deadline = time.perf_counter() + _PHASE_SECONDS
     started = time.perf_counter()
@@ -135,7 +168,7 @@ async def _http_client(url: str, count: int) -> tuple[float, list[float], int]:
                 raise RuntimeError(f"unexpected answer {answer!r}")
             if sent > deadline:
                 break
-    return len(latencies) / (time.perf_counter() - started), latencies, len(latencies)
+    return len(latencies) / (time.perf_counter() - started), latencies
 
 
 def _percentile(values: list[float], percent: int) -> float:
