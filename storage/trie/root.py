@@ -103,12 +103,20 @@ class _Builder:
             node_value, hashed = self.value_part(self.values[lo])
             index += 1
         children: list[bytes | None] = [None] * 16
+        last = hi - 1
         while index < hi:
             key = keys[index]
-            stop = bisect_left(keys, key[:split + 1] + "g", index + 1, hi)
-            children[NIBBLE_INDEX[key[split]]] = self.reference(
-                self.subtree(index, stop, split + 1))
-            index = stop
+            nibble = key[split]
+            if index == last or keys[index + 1][split] != nibble:  # a lone key: a leaf
+                leaf_value, leaf_hashed = self.value_part(self.values[index])
+                encoding = encode_leaf(key[split + 1:], leaf_value, leaf_hashed)
+                index += 1
+            else:
+                stop = bisect_left(keys, key[:split + 1] + "g", index + 2, hi)
+                encoding = self.subtree(index, stop, split + 1)
+                index = stop
+            children[NIBBLE_INDEX[nibble]] = (encoding if len(encoding) < HASH_LENGTH
+                                              else self.reference(encoding))
         return encode_branch(first[depth:split], node_value, hashed, children)
 
 
@@ -117,6 +125,10 @@ def _build(items: Mapping[bytes, TrieValue], state_version: int,
     check_state_version(state_version)
     if not items:
         return EMPTY_TRIE_ROOT
+    for key, value in items.items():
+        if not isinstance(key, bytes) or not isinstance(value, bytes | HashedValue):
+            raise TrieError(f"trie entries are bytes → bytes (or HashedValue in V1), got "
+                            f"{type(key).__name__} → {type(value).__name__}")
     ordered = sorted(items.items())
     keys = [key.hex() for key, _ in ordered]
     values = [value for _, value in ordered]

@@ -198,9 +198,16 @@ class Trie:
     # -- writes ----------------------------------------------------------------------------------
 
     def apply(self, changes: Iterable[tuple[bytes, bytes | None]]) -> TrieUpdate:
-        """Write ``changes`` (``None`` deletes; later entries win) and move to the new root."""
+        """Write ``changes`` (``None`` deletes; later entries win) and move to the new root.
+
+        Only the touched paths are re-encoded. The store is not written: put ``inserted`` into
+        it before reading through the new root (new V1 value nodes live only there). On an
+        error (a missing or corrupt node) the trie stays at its old root.
+        """
         latest: dict[bytes, bytes | None] = {}
         for key, value in changes:
+            if key.__class__ is not bytes or not (value is None or value.__class__ is bytes):
+                _reject_change(key, value)
             latest[key] = value
         if not latest:
             return TrieUpdate(self._root)
@@ -226,3 +233,12 @@ class Trie:
     def apply_child_roots(self, child_roots: Iterable[tuple[bytes, bytes]]) -> TrieUpdate:
         """Record default child tries' roots (child key, root) in this top trie; empty ones go."""
         return self.apply(child_root_entry(child_key, root) for child_key, root in child_roots)
+
+
+def _reject_change(key: object, value: object) -> None:
+    """Raise for a change that is not (bytes, bytes | None); bytes subclasses are accepted."""
+    if not isinstance(key, bytes):
+        raise TrieError(f"trie keys are bytes, got {type(key).__name__}")
+    if value is not None and not isinstance(value, bytes):
+        raise TrieError(f"the value for key 0x{key.hex()} must be bytes or None (delete), "
+                        f"got {type(value).__name__}")

@@ -106,3 +106,16 @@ def test_empty_root_needs_no_store() -> None:
     trie = Trie(MemoryNodeStore(), EMPTY_TRIE_ROOT)
     assert trie.get(b"") is None and trie.next_key(b"") is None
     assert ordered_trie_root([b"\x04\x00"]) != EMPTY_TRIE_ROOT
+
+
+def test_non_bytes_changes_raise_trie_error() -> None:
+    trie = Trie(MemoryNodeStore())
+    with pytest.raises(TrieError, match="keys are bytes"):
+        trie.apply([("text", b"v")])  # type: ignore[list-item]
+    with pytest.raises(TrieError, match="bytes or None"):
+        trie.apply([(b"k", HashedValue(bytes(32)))])  # type: ignore[list-item]
+    with pytest.raises(TrieError, match="bytes → bytes"):
+        trie_root({b"k": "v"})  # type: ignore[dict-item]
+    with pytest.raises(TrieError, match="bytes → bytes"):
+        trie_root({b"k": b"v", "j": b"w"})  # type: ignore[dict-item]
+    assert trie.root == EMPTY_TRIE_ROOT
