@@ -228,9 +228,12 @@ def inspect_node_key(file: str | None, binary: bool) -> None:
 def _decode_hex_key(raw: bytes) -> bytes:
     try:
         text = raw.decode("ascii").strip()
-        return bytes.fromhex(text[2:] if text.startswith("0x") else text)
-    except ValueError:
-        raise click.ClickException("node key file is not hex (use --bin for raw bytes)") from None
+    except UnicodeDecodeError:
+        text = "?"
+    secret = ss58.strict_unhex(text.removeprefix("0x"))
+    if secret is None:
+        raise click.ClickException("node key file is not hex (use --bin for raw bytes)")
+    return secret
 
 
 # -- helpers ---------------------------------------------------------------------------------------

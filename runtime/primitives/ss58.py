@@ -13,10 +13,13 @@ the base58 alphabet, the length, the prefix, or the checksum.
 from __future__ import annotations
 
 import hashlib
+import re
 
 BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _BASE58_INDEX = {char: index for index, char in enumerate(BASE58_ALPHABET)}
 _SS58_CONTEXT = b"SS58PRE"
+
+_HEX_DIGITS = re.compile(r"(?:[0-9a-fA-F]{2})*")
 
 #: The generic Substrate network id, the one Bittensor addresses use.
 SUBSTRATE_PREFIX = 42
@@ -62,6 +65,16 @@ def b58decode(text: str) -> bytes:
     zeros = len(text) - len(text.lstrip("1"))
     body = number.to_bytes((number.bit_length() + 7) // 8, "big") if number else b""
     return b"\x00" * zeros + body
+
+
+def strict_unhex(text: str) -> bytes | None:
+    """Bytes of an even-length run of hex digits (no ``0x``, no spaces), or None if it is not one.
+
+    Unlike ``bytes.fromhex`` this refuses embedded whitespace, as Rust's hex decoders do.
+    """
+    if not _HEX_DIGITS.fullmatch(text):
+        return None
+    return bytes.fromhex(text)
 
 
 def network_name(prefix: int) -> str:
@@ -171,10 +184,9 @@ def decode_account_id(value: str | bytes, expected_prefix: int | None = None) ->
     if not isinstance(value, str):
         raise SS58Error(f"account id must be str or bytes, got {type(value).__name__}")
     if value[:2] in ("0x", "0X"):
-        try:
-            raw = bytes.fromhex(value[2:])
-        except ValueError:
-            raise SS58Error(f"invalid hex account id {value!r}") from None
+        raw = strict_unhex(value[2:])
+        if raw is None:
+            raise SS58Error(f"invalid hex account id {value!r}")
         if len(raw) != ACCOUNT_ID_LENGTH:
             raise SS58Error(f"hex account id {value!r} is {len(raw)} bytes, "
                             f"expected {ACCOUNT_ID_LENGTH}")

@@ -139,10 +139,9 @@ def keypair_from_mnemonic(phrase: str, scheme: CryptoScheme | str = CryptoScheme
 
 def _root_from_phrase(phrase: str, password: str | None, scheme: CryptoScheme) -> Keypair:
     if phrase.startswith("0x"):
-        try:
-            seed = bytes.fromhex(phrase[2:])
-        except ValueError:
-            raise SecretUriError(f"invalid seed: {phrase[:6]}… is not hex") from None
+        seed = ss58.strict_unhex(phrase[2:])
+        if seed is None:
+            raise SecretUriError(f"invalid seed: {phrase[:6]}… is not hex")
         if len(seed) != schemes.SEED_LENGTH:
             raise SecretUriError(f"invalid seed: {len(seed)} bytes, expected "
                                  f"{schemes.SEED_LENGTH}")

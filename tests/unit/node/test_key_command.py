@@ -171,6 +171,8 @@ def test_inspect_node_key_from_stdin_with_0x_prefix():
     (("inspect", ALICE_SS58[:-1] + "Z"), None, "invalid SS58 checksum"),
     (("inspect", "//Alice", "-n", "46"), None, "SS58 prefix 46 is reserved"),
     (("inspect-node-key",), b"zz", "not hex"),
+    (("inspect-node-key",), b"ab cd", "not hex"),
+    (("inspect-node-key",), b"\xff\xfe", "not hex"),
     (("inspect-node-key",), b"abcd", "node key must be 32 bytes, got 2"),
     (("inspect-node-key", "--file", "/nonexistent/key"), None, "No such file"),
 ])

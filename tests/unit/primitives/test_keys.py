@@ -236,6 +236,8 @@ def test_ed25519_sign_is_deterministic_and_verifies():
 @pytest.mark.parametrize(("uri", "error", "message"), [
     ("0x1234//a", SecretUriError, "invalid seed: 2 bytes, expected 32"),
     ("0xzz", SecretUriError, "not hex"),
+    ("0x" + "ab" * 16 + " " + "ab" * 16, SecretUriError, "not hex"),
+    ("0xabc", SecretUriError, "not hex"),
     ("bottom drive obey", MnemonicError, "3 words"),
     ("bottom drive obey lake curtain smoke basket hold race lonely fit fit", MnemonicError,
      "unknown word or bad checksum"),

@@ -41,7 +41,8 @@ junction_text = st.one_of(
 password_text = st.text(st.characters(blacklist_characters="\n", blacklist_categories=("Cs",)),
                         max_size=12)
 roots = st.one_of(st.just(""), st.sampled_from(PHRASES),
-                  st.binary(min_size=32, max_size=32).map(lambda b: "0x" + b.hex()))
+                  st.binary(min_size=32, max_size=32).map(lambda b: "0x" + b.hex()),
+                  st.text("0123456789abcdefABCDEF x", max_size=66).map(lambda t: "0x" + t))
 
 
 def oracle_public(uri: str, scheme: str) -> bytes | None:

@@ -158,6 +158,7 @@ def test_decode_account_id_accepts_ss58_hex_and_bytes():
 @pytest.mark.parametrize(("value", "message"), [
     ("0x1234", "is 2 bytes, expected 32"),
     ("0xzz" + "00" * 31, "invalid hex account id"),
+    ("0x" + "00" * 16 + " " + "00" * 16, "invalid hex account id"),
     (b"\x00" * 31, "must be 32 bytes"),
     ("", "invalid SS58 length"),
 ])
@@ -171,6 +172,14 @@ def test_is_valid_ss58_address_never_raises():
     assert ss58.is_valid_ss58_address(ALICE_SS58, 42)
     assert not ss58.is_valid_ss58_address(ALICE_SS58, 0)
     assert not ss58.is_valid_ss58_address("not an address!")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", b""), ("00ff", b"\x00\xff"), ("ABcd", b"\xab\xcd"), ("abc", None), ("ab cd", None),
+    (" ab", None), ("0xab", None), ("zz", None),
+])
+def test_strict_unhex_refuses_what_rust_refuses(text, expected):
+    assert ss58.strict_unhex(text) == expected
 
 
 def test_network_name_known_and_unknown():
