@@ -68,6 +68,7 @@ def _prune_seconds(revalidate: bool) -> float:
     xts = _many_accounts()
 
     def setup_and_prune() -> float:
+        """Fill a pool, then time only the block import."""
         validator = _NonceValidator()
         pool = TransactionPool(validator, limits=ROOMY)
         for xt in xts:
@@ -92,7 +93,7 @@ def _eviction_rate() -> float:
     validator = _table_validator(full + newcomers)
     limits = PoolLimits()
 
-    def run() -> None:
+    def fill_then_flood() -> None:
         pool = TransactionPool(validator, limits=limits)
         for xt in full:
             pool.submit(EXT, xt, AT)
@@ -100,7 +101,7 @@ def _eviction_rate() -> float:
             pool.submit(EXT, xt, AT)
 
     fill = seconds(lambda: _submit_all(full, validator, limits), repeats=3)
-    return len(newcomers) / max(seconds(run, repeats=3) - fill, 1e-9)
+    return len(newcomers) / max(seconds(fill_then_flood, repeats=3) - fill, 1e-9)
 
 
 def run() -> list[Row]:

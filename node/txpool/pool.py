@@ -121,6 +121,7 @@ class TransactionPool:
 
     def submit(self, source: TransactionSource, extrinsic: bytes, at_block: bytes) -> bytes:
         """Validate at ``at_block`` and import; returns the hash or raises a ``PoolError``."""
+        extrinsic = bytes(extrinsic)
         tx_hash = extrinsic_hash(extrinsic)
         self._submit(source, extrinsic, at_block, tx_hash, watch=None)
         return tx_hash
@@ -129,9 +130,15 @@ class TransactionPool:
                          on_status: Callable[[st.Status], None] | None = None,
                          ) -> tuple[bytes, Watcher]:
         """As ``submit``, plus a watcher whose first status is ``"ready"`` or ``"future"``."""
+        extrinsic = bytes(extrinsic)
         tx_hash = extrinsic_hash(extrinsic)
         watcher = self._submit(source, extrinsic, at_block, tx_hash, watch=(on_status,))
         return tx_hash, cast(Watcher, watcher)
+
+    def unwatch(self, watcher: Watcher) -> None:
+        """``author_unwatchExtrinsic``: close ``watcher`` and stop routing statuses to it."""
+        watcher.close()
+        self._events.forget(watcher)
 
     def _submit(self, source: TransactionSource, extrinsic: bytes, at_block: bytes,
                 tx_hash: bytes, *, watch: tuple[Callable[[st.Status], None] | None] | None,

@@ -265,6 +265,7 @@ class _Reader:
         self._pos = 0
 
     def take(self, n: int) -> bytes:
+        """The next ``n`` bytes."""
         end = self._pos + n
         if end > len(self._data):
             raise ValidityDecodeError("unexpected end of input")
@@ -273,18 +274,22 @@ class _Reader:
         return chunk
 
     def byte(self) -> int:
+        """One byte as an int."""
         return self.take(1)[0]
 
     def u64(self) -> int:
+        """A little-endian u64."""
         return int.from_bytes(self.take(8), "little")
 
     def boolean(self) -> bool:
+        """A SCALE bool (0 or 1)."""
         value = self.byte()
         if value > 1:
             raise ValidityDecodeError(f"bad bool byte {value}")
         return value == 1
 
     def compact(self) -> int:
+        """A SCALE compact integer."""
         first = self._data[self._pos] if self._pos < len(self._data) else None
         if first is None:
             raise ValidityDecodeError("unexpected end of input")
@@ -298,8 +303,10 @@ class _Reader:
         return int.from_bytes(self.take((self.byte() >> 2) + 4), "little")
 
     def tags(self) -> tuple[Tag, ...]:
+        """A ``Vec<Vec<u8>>``."""
         return tuple(self.take(self.compact()) for _ in range(self.compact()))
 
     def finish(self) -> None:
+        """Fail if any byte is left."""
         if self._pos != len(self._data):
             raise ValidityDecodeError(f"{len(self._data) - self._pos} trailing bytes")

@@ -401,3 +401,22 @@ def test_ready_limit_uses_priority_from_latest_revalidation() -> None:
     pool.submit(EXT, b"\x06z", GENESIS)
     assert middle.drain() == ["ready", "dropped"]
     assert low_then_high.drain() == ["ready"]
+
+
+def test_unwatch_stops_statuses_and_ends_iteration(h: Harness) -> None:
+    _, watcher = h.watch(A, 0)
+    h.pool.unwatch(watcher)
+    h.block([make_xt(A, 0)])
+    assert watcher.drain() == ["ready"]
+
+    async def rest() -> list[object]:
+        return [status async for status in watcher]
+
+    assert asyncio.run(rest()) == []
+
+
+def test_on_status_callback_receives_each_status(h: Harness) -> None:
+    seen: list[object] = []
+    h.pool.submit_and_watch(EXT, make_xt(A, 0), h.head, on_status=seen.append)
+    block = h.block([make_xt(A, 0)])
+    assert seen == ["ready", {"inBlock": "0x" + block.hex()}]
