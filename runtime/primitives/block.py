@@ -116,6 +116,8 @@ class RuntimeEnvironmentUpdated:
 
 
 DigestItem = PreRuntime | Consensus | Seal | Other | RuntimeEnvironmentUpdated
+_new_object = object.__new__
+_set_field = object.__setattr__
 _ENGINE_ITEMS: dict[int, type[_EngineItem]] = {6: PreRuntime, 4: Consensus, 5: Seal}
 
 
@@ -134,9 +136,18 @@ def decode_digest_item_from(data: Buffer, offset: int = 0) -> tuple[DigestItem, 
         raise DecodeError("DigestItem", offset, "input ends before the item type") from None
     engine_item = _ENGINE_ITEMS.get(kind)
     if engine_item is not None:
-        engine = _take(data, offset + 1, 4, "DigestItem.engine")
-        payload, end = Bytes.decode_from(data, offset + 5)
-        return engine_item(engine, payload), end
+        if offset + 5 > len(data):
+            raise DecodeError("DigestItem.engine", offset + 1, "needs 4 bytes for the engine id")
+        length, start = decode_compact(data, offset + 5, "DigestItem.data")
+        end = start + length
+        if end > len(data):
+            raise DecodeError("DigestItem.data", offset + 5, f"length prefix {length} exceeds "
+                              f"the {len(data) - start} bytes left")
+        # Built without re-validation: the decoder guarantees a 4-byte engine and bytes data.
+        item = _new_object(engine_item)
+        _set_field(item, "engine", bytes(data[offset + 1:offset + 5]))
+        _set_field(item, "data", bytes(data[start:end]))
+        return item, end
     if kind == 0:
         payload, end = Bytes.decode_from(data, offset + 1)
         return Other(payload), end
@@ -180,7 +191,9 @@ class Digest:
         for _ in range(count):
             item, position = decode_digest_item_from(data, position)
             items.append(item)
-        return cls(tuple(items)), position
+        digest = _new_object(cls)
+        _set_field(digest, "logs", tuple(items))
+        return digest, position
 
     def pre_runtime(self, engine: bytes) -> bytes | None:
         """The data of the first ``PreRuntime`` item of ``engine`` (e.g. the Aura slot)."""
@@ -245,10 +258,16 @@ class Header:
         number, position = decode_compact(data, offset + 32, "Header.number")
         if number > MAX_BLOCK_NUMBER:
             raise DecodeError("Header.number", offset + 32, f"{number} exceeds u32")
-        state_root = _take(data, position, 32, "Header.state_root")
-        extrinsics_root = _take(data, position + 32, 32, "Header.extrinsics_root")
+        roots = _take(data, position, 64, "Header.state_root/extrinsics_root")
         digest, end = Digest.decode_from(data, position + 64)
-        return cls(parent_hash, number, state_root, extrinsics_root, digest), end
+        # Built without re-validation: every field was just checked by the decoder.
+        header = _new_object(cls)
+        _set_field(header, "parent_hash", parent_hash)
+        _set_field(header, "number", number)
+        _set_field(header, "state_root", roots[:32])
+        _set_field(header, "extrinsics_root", roots[32:])
+        _set_field(header, "digest", digest)
+        return header, end
 
     @classmethod
     def decode(cls, data: Buffer) -> Header:

@@ -20,6 +20,7 @@ from runtime.primitives.scale.ints import U8, FixedInt, decode_compact, encode_c
 # A Vec of zero-sized elements (``Vec<()>``) cannot be bounded by the input length; cap it.
 MAX_ZERO_SIZED_ITEMS = 1 << 16
 _BYTES_LIKE = (bytes, bytearray, memoryview)
+_NOT_A_LIST = (str, dict, *_BYTES_LIKE)
 
 
 def read_length(type_name: str, data: Buffer, offset: int, item_size: int) -> tuple[int, int]:
@@ -114,7 +115,7 @@ class VecType(ScaleType):
         except TypeError:
             kind = type(value).__name__
             raise EncodeError(self.name, f"expected a sequence, got {kind}") from None
-        if isinstance(value, (str, dict, *_BYTES_LIKE)):
+        if isinstance(value, _NOT_A_LIST):
             raise EncodeError(self.name, f"expected a list, got {type(value).__name__}")
         if self._code is not None:
             try:
