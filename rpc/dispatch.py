@@ -101,7 +101,7 @@ class Dispatcher:
             result = await self._call(entry, request, ctx)
         except RpcError as error:
             self._record(entry, ctx, started, True)
-            return None if request.is_notification else error_response(request.id, error)
+            return None if request.is_notification else _encode_error(request, error)
         except Exception:
             log.exception("rpc.handler_failed", method=request.method, transport=ctx.transport)
             self._record(entry, ctx, started, True)
@@ -163,3 +163,12 @@ class Dispatcher:
             self._observer.on_call(name, ctx.transport, time.perf_counter() - started, is_error)
         except Exception:
             log.exception("rpc.observer_failed", method=name)
+
+
+def _encode_error(request: Request, error: RpcError) -> str:
+    """Encode an error raised by a handler; a ``data`` that is not JSON is a handler bug."""
+    try:
+        return error_response(request.id, error)
+    except (TypeError, ValueError):
+        log.exception("rpc.error_data_not_json", method=request.method, code=error.code)
+        return error_response(request.id, errors.internal_error())

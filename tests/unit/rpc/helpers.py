@@ -44,6 +44,7 @@ class TestApi:
         registry.register("big", self.big)
         registry.register("slow", self.slow)
         registry.register("not_json", self.not_json)
+        registry.register("bad_error", self.bad_error)
         registry.register("danger_reset", self.echo, unsafe=True)
         registry.register("system_health", self.health)
         registry.register_subscription("test_subscribe", "test_notification", "test_unsubscribe",
@@ -76,6 +77,9 @@ class TestApi:
 
     async def not_json(self, params: Params) -> Any:
         return {1, 2}
+
+    async def bad_error(self, params: Params) -> Any:
+        raise RpcError(1002, "Verification Error", data=object())
 
     async def health(self, params: Params) -> dict[str, Any]:
         return {"peers": 0, "isSyncing": False, "shouldHavePeers": False}

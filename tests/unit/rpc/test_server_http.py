@@ -117,6 +117,8 @@ def test_http_handler_crash_returns_generic_internal_error() -> None:
                     "id": 5}
     _, body = _post_one(request("not_json", id=6))
     assert body["error"]["code"] == errors.INTERNAL_ERROR
+    _, body = _post_one(request("bad_error", id=7))
+    assert body["error"]["code"] == errors.INTERNAL_ERROR and body["id"] == 7
 
 
 def test_http_unsafe_method_refused_in_safe_mode() -> None:
