@@ -171,8 +171,12 @@ class RpcServer:
                                               self.config.max_request_bytes)
                 return web.Response(status=413, text=error_response(None, error),
                                     headers=_JSON_HEADERS)
-            ctx = CallContext("http", self._allow_unsafe)
-            text = await self._dispatcher.handle_text(body, ctx)
+            try:
+                text = await self._dispatcher.handle_text(body, CallContext("http",
+                                                                            self._allow_unsafe))
+            except Exception:
+                log.exception("rpc.http_dispatch_failed", peer=request.remote)
+                text = error_response(None, errors.internal_error())
             return web.Response(status=200, text=text or "", headers=_JSON_HEADERS)
         finally:
             self._close_session("http")
