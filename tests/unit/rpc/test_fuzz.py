@@ -54,7 +54,8 @@ def _check_message(message: Any) -> None:
         assert "Traceback" not in json.dumps(error)
 
 
-_SERVER_FAULTS = {"rpc.ws_dispatch_failed", "rpc.ws_connection_failed", "rpc.observer_failed"}
+_SERVER_FAULTS = {"rpc.ws_dispatch_failed", "rpc.ws_connection_failed", "rpc.observer_failed",
+                  "rpc.http_dispatch_failed", "rpc.error_data_not_json"}
 
 
 def _assert_no_server_faults(logs: list[dict[str, Any]]) -> None:
