@@ -13,7 +13,7 @@ mirroring scale-info's ``TypeDef`` (Composite, Variant, Sequence, Array, Tuple, 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -67,6 +67,26 @@ class ScaleType(ABC):
     def ord_key(self, value: Any) -> Any:
         """A Python sort key that orders values like the Rust type's ``Ord`` (BTreeMap/BTreeSet)."""
         return value
+
+    def registry_key(self) -> Hashable:
+        """Structural identity for a scale-info registry (spec/substrate.md §6.4): path and
+        parameters for named types, the full shape for anonymous sequences, arrays, tuples,
+        compacts and primitives; an anonymous composite or variant type is only equal to itself.
+        """
+        if self.path:
+            params = tuple((p.name, None if p.type is None else p.type.registry_key())
+                           for p in self.params)
+            return ("named", self.path, params)
+        definition = self.type_def()
+        if isinstance(definition, PrimitiveDef):
+            return ("primitive", definition.name)
+        if isinstance(definition, (SequenceDef, CompactDef)):
+            return (type(definition).__name__, definition.type.registry_key())
+        if isinstance(definition, ArrayDef):
+            return ("array", definition.length, definition.type.registry_key())
+        if isinstance(definition, TupleDef):
+            return ("tuple", tuple(t.registry_key() for t in definition.types))
+        return ("anonymous", id(self))
 
     def __repr__(self) -> str:
         return f"<SCALE {self.name}>"

@@ -69,7 +69,7 @@ class BTreeMapType(ScaleType):
 
     def type_def(self) -> TypeDef:
         """scale-info: a composite with one unnamed field ``Vec<(K, V)>``."""
-        return CompositeDef((Field(None, Vec(Tuple(self.key, self.value))),))
+        return CompositeDef((Field(None, Vec(Tuple(self.key, self.value)), "Vec<(K, V)>"),))
 
 
 class BTreeSetType(ScaleType):
@@ -114,7 +114,7 @@ class BTreeSetType(ScaleType):
 
     def type_def(self) -> TypeDef:
         """scale-info: a composite with one unnamed field ``Vec<T>``."""
-        return CompositeDef((Field(None, Vec(self.item)),))
+        return CompositeDef((Field(None, Vec(self.item), "Vec<T>"),))
 
 
 def _pairs(name: str, value: Any) -> list[tuple[Any, Any]]:

@@ -285,6 +285,8 @@ Bytes = BytesType()
 Str = StrType()
 Unit = UnitType()
 _VEC_CACHE: dict[int, VecType] = {}
+_ARRAY_CACHE: dict[tuple[int, int], tuple[ScaleType, ScaleType]] = {}
+_TUPLE_CACHE: dict[tuple[int, ...], TupleType] = {}
 
 
 def _is_u8(item: ScaleType) -> bool:
@@ -302,16 +304,24 @@ def Vec(item: ScaleType) -> ScaleType:
 
 
 def Array(item: ScaleType, length: int) -> ScaleType:
-    """``[item; length]``; byte arrays (``[u8; 32]``) have ``bytes`` values."""
+    """``[item; length]``; byte arrays (``[u8; 32]``) have ``bytes`` values; the same arguments
+    give the same object."""
     if not isinstance(length, int) or length < 0:
         raise TypeDefinitionError(f"array length must be a non-negative int, got {length!r}")
-    if _is_u8(item):
-        return ByteArrayType(length)
-    return ArrayType(item, length)
+    key = (id(item), length)
+    cached = _ARRAY_CACHE.get(key)
+    if cached is None or cached[0] is not item:  # the entry keeps ``item`` alive, so ids are stable
+        array = ByteArrayType(length) if _is_u8(item) else ArrayType(item, length)
+        cached = _ARRAY_CACHE[key] = (item, array)
+    return cached[1]
 
 
 def Tuple(*items: ScaleType) -> ScaleType:
-    """``(items...)``; ``Tuple()`` is ``Unit``."""
+    """``(items...)``; ``Tuple()`` is ``Unit``; the same items give the same object."""
     if not items:
         return Unit
-    return TupleType(tuple(items))
+    key = tuple(id(item) for item in items)
+    cached = _TUPLE_CACHE.get(key)
+    if cached is None or any(a is not b for a, b in zip(cached.items, items, strict=True)):
+        cached = _TUPLE_CACHE[key] = TupleType(tuple(items))
+    return cached

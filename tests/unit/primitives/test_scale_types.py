@@ -244,3 +244,15 @@ def test_same_constructor_arguments_return_shared_type_objects() -> None:
     assert Compact(U32) is Compact(U32)
     assert Option(U8) is Option(U8)
     assert Vec(U8) is Bytes
+
+
+def test_registry_key_is_structural_for_anonymous_and_named_types() -> None:
+    assert Tuple(U32, U8) is Tuple(U32, U8) and Array(U16, 3) is Array(U16, 3)
+    assert Vec(Tuple(U32, U8)).registry_key() == ("SequenceDef", ("tuple", (("primitive", "u32"),
+                                                                            ("primitive", "u8"))))
+    assert Option(U32).registry_key() != Option(U64).registry_key()
+    assert ACCOUNT_INFO.registry_key() == ("named", ("frame_system", "AccountInfo"), ())
+    anonymous = Struct("Anon", [("a", U8)])
+    assert anonymous.registry_key() != Struct("Anon", [("a", U8)]).registry_key()
+    first = BTreeMap(U32, U8).type_def().fields[0].type
+    assert first is BTreeMap(U32, U8).type_def().fields[0].type
