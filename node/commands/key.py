@@ -4,6 +4,7 @@
 * ``key inspect URI`` — a secret URI (``//Alice``, ``<phrase>//hard/soft///password``,
   ``0x<seed>``), or an SS58 address (optionally with a soft path), or with ``--public`` a public
   key (hex or SS58); a URI naming an existing file is read from it, as subkey does;
+* ``key sign`` / ``key verify`` — sign a message with a secret URI, check a signature;
 * ``key generate-node-key`` / ``key inspect-node-key`` — ed25519 libp2p node keys and peer ids.
 
 Field names, their order and the JSON keys (sorted, two-space indent) follow ``subkey`` so scripts
@@ -33,6 +34,7 @@ from runtime.primitives.keys import (
     mnemonic_from_entropy,
     parse_secret_uri,
     peer_id_from_seed,
+    verify,
 )
 from runtime.primitives.keys.mnemonic import ENTROPY_BYTES
 
@@ -234,6 +236,55 @@ def _decode_hex_key(raw: bytes) -> bytes:
     if secret is None:
         raise click.ClickException("node key file is not hex (use --bin for raw bytes)")
     return secret
+
+
+# -- sign / verify ---------------------------------------------------------------------------------
+
+_MESSAGE = click.option("--message", default=None,
+                        help="Message to sign or check [default: read from stdin].")
+_HEX = click.option("--hex", "is_hex", is_flag=True, help="The message is hex (0x optional).")
+
+
+@command.command("sign")
+@click.option("--suri", required=True, help="Secret URI of the signing key (or a file holding it).")
+@_MESSAGE
+@_HEX
+@_SCHEME
+@_PASSWORD
+def sign(suri: str, message: str | None, is_hex: bool, scheme: str,
+         password: str | None) -> None:
+    """Sign a message; prints the 0x-hex signature (sr25519 signatures are randomised)."""
+    keypair = _or_fail(lambda: keypair_from_uri(_read_uri(suri), scheme, password))
+    click.echo(_hex(keypair.sign(_read_message(message, is_hex))))
+
+
+@command.command("verify")
+@click.argument("signature")
+@click.argument("public")
+@_MESSAGE
+@_HEX
+@_SCHEME
+def verify_signature(signature: str, public: str, message: str | None, is_hex: bool,
+                     scheme: str) -> None:
+    """Check SIGNATURE (0x hex) of a message by PUBLIC (SS58 address or 0x-hex public key)."""
+    raw_signature = ss58.strict_unhex(signature.removeprefix("0x"))
+    if raw_signature is None or len(raw_signature) != 64:
+        raise click.ClickException("signature must be 64 bytes of hex")
+    public_key = _or_fail(lambda: ss58.decode_account_id(_read_uri(public)))
+    if not verify(scheme, raw_signature, _read_message(message, is_hex), public_key):
+        raise click.ClickException("signature invalid")
+    click.echo("Signature verifies correctly.")
+
+
+def _read_message(message: str | None, is_hex: bool) -> bytes:
+    """The message bytes: the option's text (UTF-8) or stdin, hex-decoded with ``--hex``."""
+    raw = message.encode("utf-8") if message is not None else sys.stdin.buffer.read()
+    if not is_hex:
+        return raw
+    decoded = ss58.strict_unhex(raw.decode("ascii", errors="replace").strip().removeprefix("0x"))
+    if decoded is None:
+        raise click.ClickException("message is not hex (drop --hex for a plain message)")
+    return decoded
 
 
 # -- helpers ---------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from runtime.primitives.keys import (
     keypair_from_mnemonic,
     peer_id_from_seed,
 )
+from tests.shared_vectors import load
 
 ALICE_SS58 = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 ALICE_HEX = "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d"
@@ -191,6 +192,43 @@ def test_inspect_undecodable_uri_file_fails_cleanly(tmp_path):
     result = run("inspect", str(path))
     assert result.exit_code == 1
     assert "cannot read URI file" in result.stderr
+
+
+@pytest.mark.parametrize("scheme", ["sr25519", "ed25519"])
+def test_sign_then_verify_round_trips(scheme):
+    signed = run("sign", "--suri", "//Bob", "--message", "hello", "--scheme", scheme)
+    signature = signed.stdout.strip()
+    assert signature.startswith("0x") and len(signature) == 130
+    public = json.loads(run("inspect", "//Bob", "--scheme", scheme, "--output-type",
+                            "json").stdout)["ss58Address"]
+    checked = run("verify", signature, public, "--message", "hello", "--scheme", scheme)
+    assert checked.exit_code == 0 and checked.stdout == "Signature verifies correctly.\n"
+    tampered = run("verify", signature, public, "--message", "hellO", "--scheme", scheme)
+    assert tampered.exit_code == 1 and "signature invalid" in tampered.stderr
+
+
+def test_sign_ed25519_matches_vector_signature_and_reads_hex_stdin():
+    grandpa = load("header")["synthetic_grandpa"]
+    payload = grandpa["precommit_signing_payload"]
+    signed = run("sign", "--suri", "//Alice", "--scheme", "ed25519", "--hex",
+                 stdin=payload.encode())
+    assert signed.stdout.strip() == grandpa["precommit_signature"]
+    checked = run("verify", grandpa["precommit_signature"], grandpa["authority_ed25519"],
+                  "--scheme", "ed25519", "--hex", "--message", payload)
+    assert checked.exit_code == 0
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("verify", "0x1234", ALICE_SS58, "--message", "m"), "signature must be 64 bytes"),
+    (("verify", "0x" + "00" * 64, "nonsense", "--message", "m"), "invalid SS58"),
+    (("sign", "--suri", "//Alice", "--hex", "--message", "xyz"), "message is not hex"),
+    (("sign", "--suri", "//Alice/soft", "--scheme", "ed25519", "--message", "m"),
+     "hard derivation only"),
+])
+def test_sign_verify_bad_input_fails_cleanly(args, message):
+    result = run(*args)
+    assert result.exit_code == 1
+    assert message in result.stderr
 
 
 def test_unknown_scheme_is_a_usage_error():
