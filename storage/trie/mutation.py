@@ -149,7 +149,8 @@ class Mutation:
         children = node.children
         while index < stop:
             key = keys[index]
-            after = bisect_left(keys, key[:end + 1] + "g", index + 1, stop)
+            after = (index + 1 if index + 1 == stop
+                     else bisect_left(keys, key[:end + 1] + "g", index + 1, stop))
             if children is None:
                 children = node.children = [None] * 16
             nibble = NIBBLE_INDEX[key[end]]
