@@ -119,6 +119,19 @@ class PoolMachine(RuleBasedStateMachine):
     def toggle_broke(self, who: bytes) -> None:
         self.chain.broke ^= {who}
 
+    @rule(longevity=hs.sampled_from([2, 5, 1 << 20]))
+    def set_longevity(self, longevity: int) -> None:
+        self.chain.longevity = longevity
+
+    @rule(index=hs.integers(0, 20))
+    def remove_one(self, index: int) -> None:
+        pooled = [t.hash for t in self.pool.ready()] + [t.hash for t in self.pool.futures()]
+        if pooled:
+            target = pooled[index % len(pooled)]
+            removed = self.pool.remove([target])
+            assert target in removed and self.pool.is_banned(target)
+            assert not any(self.pool.contains(h) for h in removed)
+
     @invariant()
     def queues_are_disjoint_and_counted(self) -> None:
         ready = list(self.pool.ready())
