@@ -189,3 +189,18 @@ def test_apply_roots_match_reference_many_examples(initial: dict, batches: list,
         store.insert_all(update.inserted)
         replay(state, batch)
         assert update.root == reference_root(state, version)
+
+
+def test_v0_trie_migrates_lazily_when_values_are_rewritten_under_v1() -> None:
+    items = {bytes([i, i]): bytes([i]) * (20 + 3 * i) for i in range(12)}
+    root, nodes = build_trie(items, 0)
+    store = MemoryNodeStore(nodes)
+    trie = Trie(store, root, state_version=1)
+    store.insert_all(trie.apply([(b"\x00\x00", b"tiny")]).inserted)
+    untouched = occurrences(store, trie.root)
+    assert not {blake2_256(value) for value in items.values()} & set(untouched)
+    assert trie.get(b"\x0b\x0b") == items[b"\x0b\x0b"]
+    items[b"\x00\x00"] = b"tiny"
+    assert trie.root == trie_root(items, 0)
+    store.insert_all(trie.apply(items.items()).inserted)
+    assert trie.root == trie_root(items, 1) != trie_root(items, 0)
