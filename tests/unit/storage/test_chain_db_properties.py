@@ -1,0 +1,110 @@
+"""Random block trees, re-orgs and finalizations against a model of the chain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storage.chain_db import ChainDB, Pruning
+from storage.errors import StatePrunedError
+from tests.unit.storage.chain_db_helpers import (
+    commit_child,
+    commit_genesis,
+    flat_state,
+    reachable_nodes,
+    stored_nodes,
+)
+
+_keys = st.sampled_from([b"a", b"ab", b"abc", b"b", b"ba", b"c", b"cc", b"d"])
+_values = st.one_of(st.none(), st.binary(min_size=1, max_size=3), st.binary(min_size=33,
+                                                                            max_size=34))
+
+
+@dataclass
+class _ChainModel:
+    """Blocks as (parent, number, state); pointers as hashes."""
+
+    blocks: dict[bytes, tuple[bytes | None, int, dict[bytes, bytes]]] = field(default_factory=dict)
+    best: bytes = b""
+    final: bytes = b""
+
+    def ancestors(self, block: bytes) -> list[bytes]:
+        chain = []
+        current: bytes | None = block
+        while current is not None:
+            chain.append(current)
+            current = self.blocks[current][0]
+        return chain
+
+    def extends_final(self, block: bytes) -> bool:
+        return self.final in self.ancestors(block)
+
+    def finalize(self, block: bytes) -> None:
+        path = set(self.ancestors(block))
+        if block not in self.ancestors(self.best):
+            self.best = block
+        self.blocks = {h: b for h, b in self.blocks.items() if h in path or block in
+                       self.ancestors(h)}
+        self.final = block
+
+
+def _retained(model: _ChainModel, pruning: Pruning, block: bytes) -> bool:
+    final_number = model.blocks[model.final][1]
+    number = model.blocks[block][1]
+    return pruning.archive or number > final_number - pruning.keep
+
+
+def _check(db: ChainDB, model: _ChainModel, pruning: Pruning) -> None:
+    assert db.best_hash == model.best and db.finalized_hash == model.final
+    assert flat_state(db) == model.blocks[model.best][2]
+    for number, block in enumerate(reversed(model.ancestors(model.best))):
+        assert db.canonical_hash(number) == block
+    expected_nodes: set[bytes] = set()
+    for block, (_parent, _number, state) in model.blocks.items():
+        if _retained(model, pruning, block):
+            assert dict(db.state_at(block).iter_items()) == state
+            expected_nodes |= reachable_nodes(db, db.record(block).state_root)
+        else:
+            try:
+                db.state_at(block)
+            except StatePrunedError:
+                pass
+            else:
+                raise AssertionError("a pruned state is still readable")
+    assert stored_nodes(db) == expected_nodes
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), pruning=st.sampled_from([Pruning(keep=1), Pruning(keep=2),
+                                                 Pruning.archive_mode()]))
+def test_random_block_tree_matches_model(data, pruning) -> None:
+    db = ChainDB.open_memory(pruning)
+    genesis_state = {b"a": b"1", b"b": b"2" * 40}
+    genesis = commit_genesis(db, genesis_state)
+    model = _ChainModel({genesis: (None, 0, dict(genesis_state))}, genesis, genesis)
+    for step in range(data.draw(st.integers(1, 12))):
+        candidates = sorted(h for h in model.blocks if model.extends_final(h))
+        target = data.draw(st.sampled_from(candidates))
+        action = data.draw(st.sampled_from(["child", "child", "child", "best", "final"]))
+        if action == "child":
+            changes = data.draw(st.dictionaries(_keys, _values, max_size=4))
+            set_best = data.draw(st.booleans())
+            block = commit_child(db, target, changes, salt=b"%d" % step, set_best=set_best)
+            state = dict(model.blocks[target][2])
+            for key, value in changes.items():
+                if value is None:
+                    state.pop(key, None)
+                else:
+                    state[key] = value
+            model.blocks[block] = (target, model.blocks[target][1] + 1, state)
+            if set_best:
+                model.best = block
+        elif action == "best":
+            db.set_best(target)
+            model.best = target
+        else:
+            db.finalize(target)
+            model.finalize(target)
+        _check(db, model, pruning)
