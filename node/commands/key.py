@@ -32,6 +32,7 @@ from runtime.primitives.keys import (
     keypair_from_mnemonic,
     keypair_from_uri,
     mnemonic_from_entropy,
+    node_key_from_hex,
     parse_secret_uri,
     peer_id_from_seed,
     verify,
@@ -229,13 +230,11 @@ def inspect_node_key(file: str | None, binary: bool) -> None:
 
 def _decode_hex_key(raw: bytes) -> bytes:
     try:
-        text = raw.decode("ascii").strip()
+        return node_key_from_hex(raw.decode("ascii"))
     except UnicodeDecodeError:
-        text = "?"
-    secret = ss58.strict_unhex(text.removeprefix("0x"))
-    if secret is None:
-        raise click.ClickException("node key file is not hex (use --bin for raw bytes)")
-    return secret
+        raise click.ClickException("node key is not hex (use --bin for raw bytes)") from None
+    except KeyringError as exc:
+        raise click.ClickException(f"{exc} (use --bin for raw bytes)") from None
 
 
 # -- sign / verify ---------------------------------------------------------------------------------

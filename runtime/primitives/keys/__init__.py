@@ -40,6 +40,8 @@ from runtime.primitives.keys.mnemonic import (
     mnemonic_from_entropy,
 )
 from runtime.primitives.keys.peer_id import (
+    node_key_from_file_bytes,
+    node_key_from_hex,
     peer_id_bytes,
     peer_id_from_public,
     peer_id_from_seed,
@@ -72,6 +74,8 @@ __all__ = [
     "keypair_from_uri",
     "mini_secret_from_mnemonic",
     "mnemonic_from_entropy",
+    "node_key_from_file_bytes",
+    "node_key_from_hex",
     "parse_secret_uri",
     "peer_id_bytes",
     "peer_id_from_public",

@@ -32,6 +32,8 @@ from runtime.primitives.keys import (
     keypair_from_seed,
     keypair_from_uri,
     mnemonic_from_entropy,
+    node_key_from_file_bytes,
+    node_key_from_hex,
     parse_secret_uri,
     peer_id_from_seed,
     public_from_peer_id,
@@ -462,3 +464,35 @@ def test_derived_accounts_equal_uri_derivation(scheme):
 def test_derived_accounts_negative_count_refused():
     with pytest.raises(KeyringError, match="must be non-negative"):
         derived_accounts(-1)
+
+
+# -- node key formats ------------------------------------------------------------------------------
+
+def test_node_key_file_accepts_64_hex_chars_or_32_raw_bytes():
+    secret = bytes(range(32))
+    assert node_key_from_file_bytes(secret.hex().encode()) == secret
+    assert node_key_from_file_bytes(secret) == secret
+
+
+@pytest.mark.parametrize("data", [bytes(range(32)).hex().encode() + b"\n", b"\x00" * 31, b""])
+def test_node_key_file_other_sizes_refused(data):
+    # Substrate does not trim: a hex key with a trailing newline is 65 bytes and is refused
+    with pytest.raises(KeyFormatError, match="64 hex characters or 32 raw bytes"):
+        node_key_from_file_bytes(data)
+
+
+def test_node_key_file_64_non_hex_bytes_refused():
+    with pytest.raises(KeyFormatError, match="got 64 bytes"):
+        node_key_from_file_bytes(b"z" * 64)
+
+
+def test_node_key_from_hex_accepts_prefix_and_whitespace():
+    secret = bytes(range(32))
+    assert node_key_from_hex(" 0x" + secret.hex() + "\n") == secret
+
+
+@pytest.mark.parametrize(("text", "message"), [("0x12", "must be 32 bytes, got 1"),
+                                               ("zz", "not hex"), ("ab cd", "not hex")])
+def test_node_key_from_hex_bad_input_refused(text, message):
+    with pytest.raises(KeyFormatError, match=message):
+        node_key_from_hex(text)
