@@ -116,9 +116,13 @@ def _option_def(inner: ScaleType) -> VariantDef:
 
 
 def _may_be_none(inner: ScaleType) -> bool:
+    """Whether a value of ``inner`` can be None (then present values need ``Some``)."""
     if isinstance(inner, (OptionType, OptionBoolType, UnitType)):
         return True
-    return getattr(inner, "kind", None) == "unit"
+    kind = getattr(inner, "kind", None)
+    if kind == "newtype":
+        return _may_be_none(inner.fields[0].type)  # type: ignore[attr-defined]
+    return kind == "unit"
 
 
 class LazyType(ScaleType):

@@ -89,6 +89,11 @@ def ref_encode(shape: tuple, value: Any) -> bytes:
             ref_encode(shape[1], k) + ref_encode(shape[2], v) for k, v in items)
     if kind == "struct":
         return b"".join(ref_encode(s, value[n]) for n, s in shape[2])
+    if kind == "tstruct":
+        fields = shape[2]
+        if len(fields) == 1:
+            return ref_encode(fields[0], value)
+        return b"".join(ref_encode(s, v) for s, v in zip(fields, value, strict=True))
     if kind == "enum":
         name, payload = value
         (index, payload_shape), = [(i, s) for n, s, i in shape[2] if n == name]
@@ -114,6 +119,7 @@ def _composites(children: st.SearchStrategy) -> st.SearchStrategy:
                                                     ("bytes",), ("str",)]), children),
         field_lists.map(lambda items: ("struct", f"S{next(_names)}",
                                        tuple((f"f{i}", s) for i, s in enumerate(items)))),
+        field_lists.map(lambda items: ("tstruct", f"T{next(_names)}", tuple(items))),
         st.tuples(st.lists(st.one_of(st.none(), children), min_size=1, max_size=4),
                   st.booleans()).map(_enum_shape),
     )
@@ -161,6 +167,8 @@ def our_type(shape: tuple) -> ScaleType:
         return BTreeMap(our_type(shape[1]), our_type(shape[2]))
     if kind == "struct":
         return Struct(shape[1], [(n, our_type(s)) for n, s in shape[2]])
+    if kind == "tstruct":
+        return Struct(shape[1], [(None, our_type(s)) for s in shape[2]])
     return Enum(shape[1], [(n, None if s is None else our_type(s), i) for n, s, i in shape[2]])
 
 
@@ -198,6 +206,9 @@ def _composite_values(shape: tuple) -> st.SearchStrategy:
         return st.dictionaries(values(shape[1]), values(shape[2]), max_size=4)
     if kind == "struct":
         return st.fixed_dictionaries({n: values(s) for n, s in shape[2]})
+    if kind == "tstruct":
+        fields = shape[2]
+        return values(fields[0]) if len(fields) == 1 else st.tuples(*[values(s) for s in fields])
     return st.one_of(*[st.tuples(st.just(n), st.none() if s is None else values(s))
                        for n, s, _ in shape[2]])
 
@@ -290,6 +301,8 @@ def sc_type(shape: tuple) -> str | None:
         return f"[u8; {shape[1]}]" if shape[1] else None
     if kind == "array" and (shape[2] == 0 or shape[1][0] not in ("int", "bool")):
         return None  # py-scale-codec only has arrays of primitive types
+    if kind == "tstruct":
+        return None  # py-scale-codec has no unnamed-field structs
     inner = [sc_type(s) for s in _children(shape)]
     if None in inner:
         return None
@@ -316,6 +329,8 @@ def _children(shape: tuple) -> list[tuple]:
         return [shape[1], shape[2]]
     if kind == "struct":
         return [s for _, s in shape[2]]
+    if kind == "tstruct":
+        return list(shape[2])
     return [s for _, s, _ in shape[2] if s is not None]
 
 

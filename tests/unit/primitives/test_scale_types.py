@@ -256,3 +256,10 @@ def test_registry_key_is_structural_for_anonymous_and_named_types() -> None:
     assert anonymous.registry_key() != Struct("Anon", [("a", U8)]).registry_key()
     first = BTreeMap(U32, U8).type_def().fields[0].type
     assert first is BTreeMap(U32, U8).type_def().fields[0].type
+
+
+def test_option_of_transparent_wrapper_around_option_uses_some() -> None:
+    wrapper = Struct("Wrapper", [(None, Option(U8))])
+    nested = Option(wrapper)
+    assert nested.decode(b"\x01\x00") == Some(None)
+    assert nested.encode(Some(None)) == b"\x01\x00" and nested.encode(None) == b"\x00"
