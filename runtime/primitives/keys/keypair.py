@@ -49,12 +49,18 @@ class CryptoScheme(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Keypair:
-    """A key pair: ``public_key`` (= the account id), the secret, and the seed when known."""
+    """A key pair: ``public_key`` (= the account id), the secret, and the seed when known.
+
+    ``secret_key`` is the 64-byte schnorrkel secret (scalar ‖ nonce) for sr25519 and the 32-byte
+    seed for ed25519. Two key pairs are equal when scheme and public key are: an sr25519 soft
+    derivation draws a fresh secret nonce each time, so its ``secret_key`` bytes differ between
+    runs while the key (and every signature's validity) is the same.
+    """
 
     scheme: CryptoScheme
     public_key: bytes
-    secret_key: bytes = field(repr=False)
-    seed: bytes | None = field(default=None, repr=False)
+    secret_key: bytes = field(repr=False, compare=False)
+    seed: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def crypto_type(self) -> CryptoScheme:
