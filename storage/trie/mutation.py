@@ -212,7 +212,9 @@ class Mutation:
         digest = blake2_256(encoding)
         self.gained.append(digest)
         self.encodings[digest] = encoding
-        self.cache.put(digest, _new_node(Node, (node.partial, node.value, node.value_hashed, refs)))
+        if refs is not None:  # keep new branches decoded; leaves are rarely touched again soon
+            self.cache.put(digest, _new_node(Node, (node.partial, node.value, node.value_hashed,
+                                                    refs)))
         return digest
 
     def net_changes(self) -> tuple[list[bytes], list[bytes]]:

@@ -62,8 +62,10 @@ class NodeCache:
     """A bounded map of node reference → decoded :class:`Node`, shareable between tries.
 
     References are content addresses (hashes, or the inline bytes themselves), so one cache may
-    serve tries over different stores. When full, the oldest eighth of the entries is evicted; the
-    nodes a trie writes are added on commit, so the top levels touched by every block stay warm.
+    serve tries over different stores. When full, the oldest eighth of the entries is evicted.
+    ``Trie.apply`` adds the branches it writes, so the levels touched by every block stay warm
+    (new leaves are not added: random accounts are rarely touched again soon). Size it to hold
+    the branches of the state: about a fifth of the key count for random keys.
     """
 
     def __init__(self, capacity: int = 1 << 17) -> None:
