@@ -15,7 +15,7 @@ from runtime.primitives.scale.sequences import Array, Bytes, Str, Tuple, Unit, V
 H256 = Struct("H256", [(None, Array(U8, 32), "[u8; 32]")], path=("primitive_types", "H256"))
 AccountId32 = Struct("AccountId32", [(None, Array(U8, 32), "[u8; 32]")],
                      path=("sp_core", "crypto", "AccountId32"))
-AccountIndex = U32
+AccountIndex = Unit  # subtensor: ``type Address = MultiAddress<AccountId, ()>``
 
 MultiAddress = Enum("MultiAddress", [
     ("Id", [(None, AccountId32, "AccountId")]),
@@ -24,7 +24,7 @@ MultiAddress = Enum("MultiAddress", [
     ("Address32", [(None, Array(U8, 32), "[u8; 32]")]),
     ("Address20", [(None, Array(U8, 20), "[u8; 20]")]),
 ], path=("sp_runtime", "multiaddress", "MultiAddress"),
-    params=(TypeParam("AccountId", AccountId32), TypeParam("AccountIndex", Unit)))
+    params=(TypeParam("AccountId", AccountId32), TypeParam("AccountIndex", AccountIndex)))
 
 Ed25519Signature = Struct("Signature", [(None, Array(U8, 64), "[u8; 64]")],
                           path=("sp_core", "ed25519", "Signature"))

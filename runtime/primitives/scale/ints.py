@@ -11,6 +11,7 @@ from runtime.primitives.scale.base import (
     CompactDef,
     PrimitiveDef,
     ScaleType,
+    TupleDef,
     TypeDef,
 )
 from runtime.primitives.scale.errors import DecodeError, EncodeError, TypeDefinitionError
@@ -216,6 +217,36 @@ class CompactType(ScaleType):
         return CompactDef(self.inner)
 
 
+class CompactUnitType(ScaleType):
+    """``Compact<()>``: zero bytes, value None (parity-scale-codec encodes it as nothing). It is
+    what ``MultiAddress<AccountId, ()>::Index`` carries on chains without an indices pallet."""
+
+    __slots__ = ("inner",)
+
+    def __init__(self, inner: ScaleType) -> None:
+        super().__init__("Compact<()>", min_size=0, fixed_size=0)
+        self.inner = inner
+
+    def encode(self, value: Any) -> bytes:
+        """Empty bytes."""
+        if value is not None and value != ():
+            raise EncodeError(self.name, f"expected None, got {value!r}")
+        return b""
+
+    def decode_from(self, data: Buffer, offset: int = 0) -> tuple[None, int]:
+        """Consumes nothing."""
+        return None, offset
+
+    def type_def(self) -> TypeDef:
+        """``Compact(())``."""
+        return CompactDef(self.inner)
+
+
+def _is_unit(inner: ScaleType) -> bool:
+    definition = inner.type_def()
+    return isinstance(definition, TupleDef) and not definition.types
+
+
 def _compact_integer(inner: ScaleType) -> FixedInt:
     """The unsigned integer under ``inner``, looking through one-field transparent wrappers."""
     probe = inner
@@ -243,13 +274,14 @@ I128 = FixedInt(128, True)
 I256 = FixedInt(256, True)
 Bool = BoolType()
 
-_COMPACT_CACHE: dict[int, CompactType] = {}
+_COMPACT_CACHE: dict[int, CompactType | CompactUnitType] = {}
 
 
-def Compact(inner: ScaleType) -> CompactType:
-    """``Compact<inner>``; the same object is returned for the same inner type."""
+def Compact(inner: ScaleType) -> CompactType | CompactUnitType:
+    """``Compact<inner>`` (``Compact<()>`` is zero-sized); the same inner type gives the same
+    object."""
     cached = _COMPACT_CACHE.get(id(inner))
     if cached is None or cached.inner is not inner:
-        cached = CompactType(inner)
+        cached = CompactUnitType(inner) if _is_unit(inner) else CompactType(inner)
         _COMPACT_CACHE[id(inner)] = cached
     return cached

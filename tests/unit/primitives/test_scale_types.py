@@ -263,3 +263,10 @@ def test_option_of_transparent_wrapper_around_option_uses_some() -> None:
     nested = Option(wrapper)
     assert nested.decode(b"\x01\x00") == Some(None)
     assert nested.encode(Some(None)) == b"\x01\x00" and nested.encode(None) == b"\x00"
+
+
+def test_compact_unit_is_zero_sized_as_in_multiaddress_index() -> None:
+    assert Compact(Unit).encode(None) == b"" and Compact(Unit).decode(b"") is None
+    assert Compact(Unit).type_def() == CompactDef(Unit)
+    assert MultiAddress.encode(("Index", None)) == b"\x01"
+    assert MultiAddress.decode(b"\x01") == ("Index", None)
