@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from benchmarks.harness import Row, per_second, seconds
-from runtime.primitives.hashing import blake2_256
+from runtime.primitives.hashing import blake2_128_concat, blake2_256, storage_prefix
 from storage.trie import MemoryNodeStore, NodeCache, Trie, build_trie, trie_root
 from tests.unit.storage.test_trie_reference import reference_root
 
@@ -24,6 +24,13 @@ GROUP = "trie"
 
 def _items(count: int, rng: random.Random) -> dict[bytes, bytes]:
     return {rng.randbytes(rng.choice((32, 64))): rng.randbytes(rng.choice((16, 80)))
+            for _ in range(count)}
+
+
+def _account_items(count: int, rng: random.Random) -> dict[bytes, bytes]:
+    """``System.Account``-shaped entries: a shared 32-byte prefix, blake2_128_concat(account)."""
+    prefix = storage_prefix("System", "Account")
+    return {prefix + blake2_128_concat(rng.randbytes(32)): rng.randbytes(80)
             for _ in range(count)}
 
 
@@ -131,6 +138,12 @@ def run() -> list[Row]:
             seconds(lambda: build_trie(items), repeats=3), "s", baseline=oracle_name),
     ]
     rows += _incremental_rows(items, "100k-key", (1_000, 10_000), rebuild_name, rng)
+    accounts = _account_items(100_000, rng)
+    rows.append(Row(GROUP, "trie_root, 100k System.Account entries",
+                    seconds(lambda: trie_root(accounts), repeats=3), "s",
+                    note="80-byte keys, 80-byte values"))
+    rows += _incremental_rows(accounts, "100k-account", (1_000,),
+                              "trie_root, 100k System.Account entries", rng)
     rows += _read_rows(items, rng)
     if os.environ.get("TENSORCHAIN_BENCH_TRIE_1M"):
         big = _items(1_000_000, rng)
