@@ -13,7 +13,7 @@ The dataclasses here have hand-written codecs (block import is hot); ``HEADER_TY
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from runtime.primitives.hashing import blake2_256
@@ -36,6 +36,9 @@ from runtime.primitives.scale.base import Buffer
 from runtime.primitives.scale.common import H256
 
 MAX_BLOCK_NUMBER = (1 << 32) - 1
+# The root of an empty trie: blake2_256 of the empty-node encoding 0x00 (the extrinsics root of a
+# block without extrinsics, e.g. genesis).
+EMPTY_TRIE_ROOT = blake2_256(b"\x00")
 AURA_ENGINE_ID = b"aura"
 GRANDPA_ENGINE_ID = b"FRNK"
 
@@ -221,6 +224,7 @@ class Header:
     state_root: bytes
     extrinsics_root: bytes
     digest: Digest = Digest()
+    _hash: bytes | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in ("parent_hash", "state_root", "extrinsics_root"):
@@ -237,8 +241,12 @@ class Header:
                          self.extrinsics_root, self.digest.encode()))
 
     def hash(self) -> bytes:
-        """The block hash: ``blake2_256(encode())``."""
-        return blake2_256(self.encode())
+        """The block hash: ``blake2_256(encode())`` (computed once, then cached)."""
+        cached = self._hash
+        if cached is None:
+            cached = blake2_256(self.encode())
+            _set_field(self, "_hash", cached)
+        return cached
 
     def without_seal(self) -> Header:
         """The header minus its trailing ``Seal`` item (the pre-seal header)."""
@@ -267,6 +275,7 @@ class Header:
         _set_field(header, "state_root", roots[:32])
         _set_field(header, "extrinsics_root", roots[32:])
         _set_field(header, "digest", digest)
+        _set_field(header, "_hash", None)
         return header, end
 
     @classmethod
@@ -301,6 +310,12 @@ class Header:
             raise BlockError(f"malformed JSON header: {exc!r}") from None
         except DecodeError as exc:
             raise BlockError(f"malformed JSON header digest: {exc}") from None
+
+
+def genesis_header(state_root: bytes, extrinsics_root: bytes = EMPTY_TRIE_ROOT) -> Header:
+    """The genesis header: zero parent hash, number 0, the genesis state root, the empty-trie
+    extrinsics root and an empty digest."""
+    return Header(bytes(32), 0, state_root, extrinsics_root, Digest())
 
 
 def _from_hex(value: Any, what: str) -> bytes:

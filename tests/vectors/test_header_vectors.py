@@ -11,6 +11,7 @@ import sr25519
 
 from runtime.primitives.block import (
     AURA_ENGINE_ID,
+    EMPTY_TRIE_ROOT,
     HEADER_TYPE,
     Block,
     Consensus,
@@ -18,6 +19,7 @@ from runtime.primitives.block import (
     PreRuntime,
     Seal,
     decode_digest_item,
+    genesis_header,
 )
 from tests.shared_vectors import load, unhex
 
@@ -99,7 +101,8 @@ def test_testfinney_genesis_header_hash() -> None:
     assert header.state_root == unhex(genesis["state_root_v1"])
     assert header.hash() == unhex(genesis["expected_genesis_hash"])
     assert header.encode() == unhex(genesis["genesis_header_hex"])
-    assert header.extrinsics_root == unhex(load("trie")["empty_trie_root"])
+    assert header.extrinsics_root == unhex(load("trie")["empty_trie_root"]) == EMPTY_TRIE_ROOT
+    assert genesis_header(unhex(genesis["state_root_v1"])) == header
 
 
 def test_synthetic_aura_header_pre_seal_hash_and_signature() -> None:
