@@ -12,20 +12,27 @@ from collections.abc import Callable, Iterable
 
 from runtime.primitives.hashing import blake2_256
 from storage.trie.codec import EMPTY_TRIE_ROOT, HASH_LENGTH, NIBBLE_INDEX, Node, decode_node
-from storage.trie.errors import InvalidProofError, MissingNodeError, TrieError, TrieNodeDecodeError
+from storage.trie.errors import (
+    CorruptNodeError,
+    InvalidProofError,
+    MissingNodeError,
+    TrieError,
+    TrieNodeDecodeError,
+)
 from storage.trie.trie import Trie
 
 __all__ = ["read_proof", "verify_read_proof"]
 
 Fetch = Callable[[bytes, str], bytes]
+Decode = Callable[[bytes, bytes, str], Node]
 
 
-def _walk_key(root: bytes, key: bytes, fetch: Fetch) -> bytes | None:
+def _walk_key(root: bytes, key: bytes, fetch: Fetch, decode: Decode) -> bytes | None:
     """Look ``key`` up from ``root`` fetching hashed nodes with ``fetch``; returns the value."""
     if root == EMPTY_TRIE_ROOT:
         return None
     path = key.hex()
-    node = _decode(fetch(root, ""), root, "")
+    node = decode(fetch(root, ""), root, "")
     position = 0
     while True:
         if not path.startswith(node.partial, position):
@@ -42,10 +49,20 @@ def _walk_key(root: bytes, key: bytes, fetch: Fetch) -> bytes | None:
             return None
         position += 1
         encoding = fetch(ref, path[:position]) if len(ref) == HASH_LENGTH else ref
-        node = _decode(encoding, ref, path[:position])
+        node = decode(encoding, ref, path[:position])
 
 
-def _decode(encoding: bytes, ref: bytes, path: str) -> Node:
+def _decode_stored(encoding: bytes, ref: bytes, path: str) -> Node:
+    try:
+        node = decode_node(encoding)
+    except TrieNodeDecodeError as exc:
+        raise CorruptNodeError(ref, path, str(exc)) from exc
+    if node.is_empty:
+        raise CorruptNodeError(ref, path, "the empty-trie node inside a trie")
+    return node
+
+
+def _decode_proof_node(encoding: bytes, ref: bytes, path: str) -> Node:
     try:
         node = decode_node(encoding)
     except TrieNodeDecodeError as exc:
@@ -65,11 +82,13 @@ def read_proof(trie: Trie, keys: Iterable[bytes]) -> list[bytes]:
         encoding = store.get_node(node_hash)
         if encoding is None:
             raise MissingNodeError(node_hash, path)
+        if blake2_256(encoding) != node_hash:
+            raise CorruptNodeError(node_hash, path, "its bytes hash to a different value")
         recorded.add(encoding)
         return encoding
 
     for key in keys:
-        _walk_key(trie.root, key, fetch)
+        _walk_key(trie.root, key, fetch, _decode_stored)
     return sorted(recorded)
 
 
@@ -94,7 +113,7 @@ def verify_read_proof(root: bytes, proof: Iterable[bytes],
     result: dict[bytes, bytes | None] = {}
     for key in keys:
         try:
-            result[key] = _walk_key(root, key, fetch)
+            result[key] = _walk_key(root, key, fetch, _decode_proof_node)
         except TrieError as exc:
             if isinstance(exc, InvalidProofError):
                 raise

@@ -119,3 +119,15 @@ def test_non_bytes_changes_raise_trie_error() -> None:
     with pytest.raises(TrieError, match="bytes → bytes"):
         trie_root({b"k": b"v", "j": b"w"})  # type: ignore[dict-item]
     assert trie.root == EMPTY_TRIE_ROOT
+
+
+def test_read_proof_with_corrupt_node_raises_corrupt_node_error() -> None:
+    root, nodes = build_trie(ITEMS)
+    victim = _inner_node_hash(nodes, root)
+    nodes[victim] = nodes[victim][:-1] + b"\x01"
+    with pytest.raises(CorruptNodeError, match="hash to a different value"):
+        read_proof(Trie(MemoryNodeStore(nodes), root), [bytes([0, 0]) + bytes(20)])
+    garbage = b"\x05 not a node"
+    trie = Trie(MemoryNodeStore({blake2_256(garbage): garbage}), blake2_256(garbage))
+    with pytest.raises(CorruptNodeError, match="invalid node header"):
+        read_proof(trie, [b"k"])
