@@ -97,16 +97,18 @@ class VecType(ScaleType):
     """``Vec<T>`` (also ``BoundedVec``, ``VecDeque``): compact length then the items; value: list.
 
     Vectors of fixed-width integers up to 64 bits are packed and unpacked with one ``struct`` call
-    (measured faster than numpy ``frombuffer(...).tolist()`` for a few hundred items).
+    (measured faster than numpy ``frombuffer(...).tolist()`` for a few hundred items); vectors of
+    tuples of such integers (``Vec<(u16, u16)>``, the weights layout) with ``struct.iter_unpack``.
     """
 
-    __slots__ = ("_code", "item")
+    __slots__ = ("_code", "_row", "item")
 
     def __init__(self, item: ScaleType) -> None:
         super().__init__(f"Vec<{item.name}>", min_size=1)
         self.item = item
-        fixed_code = isinstance(item, FixedInt) and len(item.struct_code or "") == 1
-        self._code = item.struct_code if fixed_code else None
+        self._code = _int_code(item)
+        row_codes = [_int_code(t) for t in item.items] if isinstance(item, TupleType) else [None]
+        self._row = None if None in row_codes else struct.Struct("<" + "".join(row_codes))
 
     def encode(self, value: Any) -> bytes:
         """Compact length then every item's encoding."""
@@ -117,11 +119,14 @@ class VecType(ScaleType):
             raise EncodeError(self.name, f"expected a sequence, got {kind}") from None
         if isinstance(value, _NOT_A_LIST):
             raise EncodeError(self.name, f"expected a list, got {type(value).__name__}")
-        if self._code is not None:
-            try:
+        try:
+            if self._code is not None:
                 return encode_compact(count) + struct.pack(f"<{count}{self._code}", *value)
-            except (struct.error, TypeError):
-                pass  # fall through: the per-item path names the offending item
+            if self._row is not None:
+                pack = self._row.pack
+                return encode_compact(count) + b"".join([pack(*row) for row in value])
+        except (struct.error, TypeError):
+            pass  # fall through: the per-item path names the offending item
         encode_item = self.item.encode
         try:
             return encode_compact(count) + b"".join([encode_item(item) for item in value])
@@ -135,6 +140,9 @@ class VecType(ScaleType):
         if self._code is not None:
             end = position + count * item.fixed_size
             return list(struct.unpack_from(f"<{count}{self._code}", data, position)), end
+        if self._row is not None:
+            end = position + count * self._row.size
+            return list(self._row.iter_unpack(memoryview(data)[position:end])), end
         decode_item = item.decode_from
         items = []
         append = items.append
@@ -151,6 +159,12 @@ class VecType(ScaleType):
         """Lexicographic over the items' keys."""
         key = self.item.ord_key
         return tuple(key(item) for item in value)
+
+
+def _int_code(item: ScaleType) -> str | None:
+    """The one-character ``struct`` code of an integer of at most 64 bits, else None."""
+    code = item.struct_code if isinstance(item, FixedInt) else None
+    return code if code is not None and len(code) == 1 else None
 
 
 class ByteArrayType(ScaleType):
@@ -224,30 +238,38 @@ class ArrayType(ScaleType):
 
 
 class TupleType(ScaleType):
-    """``(A, B, ...)``: the items concatenated; value: tuple. The empty tuple is ``Unit``."""
+    """``(A, B, ...)``: the items concatenated; value: tuple. The empty tuple is ``Unit``.
 
-    __slots__ = ("items",)
+    Tuples of two or more items run through a compiled struct codec (fixed-width runs unpacked
+    with one ``struct`` call, see ``codegen``).
+    """
+
+    __slots__ = ("_compiled", "items")
 
     def __init__(self, items: tuple[ScaleType, ...]) -> None:
+        from runtime.primitives.scale.composite import StructType
+
         sizes = [t.fixed_size for t in items]
         fixed = sum(sizes) if None not in sizes else None  # type: ignore[arg-type]
         name = "(" + ", ".join(t.name for t in items) + ("," if len(items) == 1 else "") + ")"
         super().__init__(name, min_size=sum(t.min_size for t in items), fixed_size=fixed)
         self.items = items
+        self._compiled = StructType(name, [(None, t) for t in items]) if len(items) > 1 else None
 
     def encode(self, value: Any) -> bytes:
         """Each item's encoding in order; the value must have exactly as many items."""
         if not isinstance(value, (tuple, list)) or len(value) != len(self.items):
             raise EncodeError(self.name, f"expected a {len(self.items)}-tuple, got {value!r}")
-        return b"".join([t.encode(v) for t, v in zip(self.items, value, strict=True)])
+        if self._compiled is not None:
+            return self._compiled.encode(value if type(value) is tuple else tuple(value))
+        return self.items[0].encode(value[0])
 
     def decode_from(self, data: Buffer, offset: int = 0) -> tuple[tuple[Any, ...], int]:
         """Each item in order."""
-        values = []
-        for item in self.items:
-            value, offset = item.decode_from(data, offset)
-            values.append(value)
-        return tuple(values), offset
+        if self._compiled is not None:
+            return self._compiled.decode_from(data, offset)
+        value, offset = self.items[0].decode_from(data, offset)
+        return (value,), offset
 
     def type_def(self) -> TypeDef:
         """``Tuple(types)``."""

@@ -270,3 +270,14 @@ def test_compact_unit_is_zero_sized_as_in_multiaddress_index() -> None:
     assert Compact(Unit).type_def() == CompactDef(Unit)
     assert MultiAddress.encode(("Index", None)) == b"\x01"
     assert MultiAddress.decode(b"\x01") == ("Index", None)
+
+
+def test_vec_of_int_tuples_fast_path_matches_item_by_item() -> None:
+    weights = [(uid, (uid * 7919) % 65536) for uid in range(300)]
+    vec = Vec(Tuple(U16, U16))
+    encoded = vec.encode(weights)
+    assert encoded == Compact(U32).encode(300) + b"".join(Tuple(U16, U16).encode(w)
+                                                          for w in weights)
+    assert vec.decode(encoded) == weights
+    assert vec.decode(memoryview(encoded)) == weights
+    assert Vec(Tuple(U16, U16)).encode([[1, 2]]) == b"\x04\x01\x00\x02\x00"
