@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from runtime.primitives.scale.base import (
@@ -168,6 +168,10 @@ class LazyType(ScaleType):
     def ord_key(self, value: Any) -> Any:
         """The referenced type's order."""
         return self.resolve().ord_key(value)
+
+    def registry_key(self) -> Hashable:
+        """The referenced type's identity (a reference is not a type of its own)."""
+        return self.resolve().registry_key()
 
 
 _OPTION_CACHE: dict[int, ScaleType] = {}

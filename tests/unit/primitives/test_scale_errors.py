@@ -183,6 +183,8 @@ def test_lazy_recursion_depth_is_limited() -> None:
     assert nested.encode(value) == deep
     with pytest.raises(DecodeError, match="nested deeper than 8"):
         nested.decode(b"\x01" * 9 + b"\x00")
+    reference = nested.payload_type("Node").fields[0].type
+    assert reference.registry_key() == nested.registry_key()
 
 
 @pytest.mark.parametrize("declare", [
