@@ -166,6 +166,27 @@ def compile_decoder(struct_type: Any) -> Callable[..., tuple[Any, int]]:
     return _compile(w, "decode_from")
 
 
+def compile_whole_decoder(struct_type: Any) -> Callable[[Any], Any] | None:
+    """For a struct that is one fixed-layout run: a ``decode(data)`` that checks the length once
+    and unpacks without the offset bookkeeping (None for other structs). Wrong lengths go to the
+    general path, which raises the precise ``DecodeError``."""
+    runs = _runs(struct_type.fields)
+    if len(runs) != 1 or runs[0][0] is None:
+        return None
+    fmt, indices = runs[0]
+    packer = struct.Struct("<" + fmt)
+    w = _Writer(namespace={"_tnew": tuple.__new__, "_len": len,
+                           "_general": struct_type.decode_general})
+    unpack = w.name("unpack", packer.unpack_from)
+    names = [w.name("a") for _ in range(_arity(fmt))]
+    w.emit(0, "def decode(data):")
+    w.emit(1, f"if _len(data) != {packer.size}: return _general(data)")
+    w.emit(1, f"{', '.join(names)}, = {unpack}(data, 0)")
+    built = [_build(w, struct_type.fields[index].type, names) for index in indices]
+    w.emit(1, f"return {_construct(w, struct_type, built)}")
+    return _compile(w, "decode")
+
+
 def compile_encoder(struct_type: Any, slow: Callable[[Any], bytes]) -> Callable[[Any], bytes]:
     """An ``encode(value)`` function specialised for ``struct_type``; ``slow`` reports errors."""
     w = _Writer(namespace={"_slow": slow, "_RETRY": _RETRY, "_Fallback": _Fallback, "_len": len})

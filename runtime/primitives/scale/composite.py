@@ -85,6 +85,13 @@ class StructType(ScaleType):
         self._getter = attrgetter(*names) if names else None
         self.encode = codegen.compile_encoder(self, self.encode_slow)  # type: ignore[method-assign]
         self.decode_from = codegen.compile_decoder(self)  # type: ignore[method-assign]
+        whole = codegen.compile_whole_decoder(self)
+        if whole is not None:
+            self.decode = whole  # type: ignore[method-assign]
+
+    def decode_general(self, data: Buffer) -> Any:
+        """``ScaleType.decode``: one value, then a check that nothing trails it."""
+        return ScaleType.decode(self, data)
 
     def encode(self, value: Any) -> bytes:  # replaced per instance by the compiled encoder
         """The fields' encodings concatenated in declaration order."""
