@@ -18,9 +18,12 @@ Public API (stable; other layers build on it):
 ``storage.trie.trie``
     ``Trie(store, root=EMPTY_TRIE_ROOT, state_version=1, cache=None)`` with ``root``,
     ``get(key)``, ``next_key(key)`` (strictly greater), ``iter_items(start=b"", prefix=b"")``,
-    ``iter_keys(...)``, ``apply(changes) -> TrieUpdate`` (``None`` deletes; later entries for a
-    key win) and ``apply_child_roots([(child_key, child_root)])``. After ``apply`` the trie stands
-    at the new root; nothing is written to the store: persist ``update.inserted`` yourself.
+    ``iter_keys(...)``, ``node_references()`` (every stored-node reference, verified: an
+    integrity check and the source of exact reference counts), ``apply(changes) -> TrieUpdate``
+    (``None`` deletes; later entries for a key win) and
+    ``apply_child_roots([(child_key, child_root)])``. After ``apply`` the trie stands at the new
+    root; nothing is written to the store: persist ``update.inserted`` yourself (before reading
+    through the new root: new V1 value nodes live only there).
     ``TrieUpdate(root, inserted, removed, new_refs)``: ``inserted`` hash → bytes of nodes and V1
     value nodes whose reference count grows; ``removed`` one entry per lost reference; ``new_refs``
     one entry per gained reference. Identical content may occur at several places of a trie (e.g.

@@ -169,6 +169,30 @@ class Trie:
                 return
             yield key
 
+    def node_references(self, check_values: bool = True) -> Iterator[bytes]:
+        """Every reference to a stored node or V1 value node, once per occurrence, depth first.
+
+        Loads and verifies each node (and, with ``check_values``, each value node's bytes), so
+        this is also a full integrity check; ``Counter(trie.node_references())`` are the
+        reference counts a node store needs for exactly this trie.
+        """
+        if self._root == EMPTY_TRIE_ROOT:
+            return
+        stack: list[tuple[bytes, str]] = [(self._root, "")]
+        while stack:
+            ref, path = stack.pop()
+            if len(ref) == HASH_LENGTH or not path:
+                yield ref
+            node = self.load_node(ref, path)
+            full = path + node.partial
+            if node.value_hashed and node.value is not None:
+                if check_values:
+                    self.load_value(node, full)
+                yield node.value
+            for index, child in enumerate(node.children or ()):
+                if child is not None:
+                    stack.append((child, full + NIBBLE_CHARS[index]))
+
     def _walk(self, start: str) -> Iterator[tuple[bytes, Node]]:
         """Value-holding nodes with key ≥ ``start`` (a nibble string), in key order."""
         if self._root == EMPTY_TRIE_ROOT:

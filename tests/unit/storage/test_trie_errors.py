@@ -131,3 +131,17 @@ def test_read_proof_with_corrupt_node_raises_corrupt_node_error() -> None:
     trie = Trie(MemoryNodeStore({blake2_256(garbage): garbage}), blake2_256(garbage))
     with pytest.raises(CorruptNodeError, match="invalid node header"):
         read_proof(trie, [b"k"])
+
+
+def test_node_references_detects_missing_value_node() -> None:
+    root, nodes = build_trie(ITEMS)
+    references = list(Trie(MemoryNodeStore(nodes), root).node_references())
+    assert set(references) == set(nodes)
+    # root + 4 branches + 16 leaves + 16 value refs; identical leaves and values repeat
+    assert len(references) == 37 and len(nodes) == 13
+    victim = blake2_256(ITEMS[bytes([3, 3]) + bytes(20)])
+    del nodes[victim]
+    trie = Trie(MemoryNodeStore(nodes), root)
+    with pytest.raises(MissingNodeError):
+        list(trie.node_references())
+    assert set(trie.node_references(check_values=False)) == set(nodes) | {victim}

@@ -81,7 +81,7 @@ def test_apply_roots_and_node_accounting_are_exact(initial: dict, batches: list,
         assert min(counts.values(), default=0) >= 0
         counts = +counts
         expected = occurrences(store, trie.root)
-        assert counts == expected
+        assert counts == expected == Counter(Trie(store, trie.root).node_references())
         if no_duplicates_before and all(count == 1 for count in expected.values()):
             assert (before | set(update.inserted)) - set(update.removed) == set(expected)
         store.remove_all([digest for digest in list(store.nodes) if digest not in counts])
