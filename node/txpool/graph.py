@@ -25,7 +25,8 @@ RECENTLY_PRUNED_GENERATIONS = 2
 
 @dataclass(slots=True, eq=False)
 class PoolTransaction:
-    """A validated transaction as the pool stores it; ``seq`` is its arrival order."""
+    """A validated transaction as the pool stores it; ``seq`` is its arrival order and
+    ``validated_at`` the pool height of its latest validation."""
 
     hash: bytes
     data: bytes
@@ -37,6 +38,7 @@ class PoolTransaction:
     source: TransactionSource
     seq: int
     arrived_at: float
+    validated_at: int = 0
 
     @property
     def size(self) -> int:

@@ -16,6 +16,7 @@ loop thread); watchers are fed inline on that thread (see ``node.txpool.watcher`
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -58,7 +59,9 @@ MAX_TRACKED_BLOCKS = 4096
 @dataclass(frozen=True, slots=True)
 class PoolLimits:
     """Queue bounds and timing (defaults: Substrate's 8192 tx / 20 MiB ready, a tenth of it
-    future, 30 min bans). ``future_max_age`` (seconds) also expires futures by age when set."""
+    future, 30 min bans). ``future_max_age`` (seconds) also expires futures by age when set;
+    ``revalidation_batch`` bounds how many transactions (least recently validated first) each
+    imported block re-validates (None: all of them)."""
 
     ready_count: int = 8192
     ready_bytes: int = 20 * 1024 * 1024
@@ -66,6 +69,7 @@ class PoolLimits:
     future_bytes: int = 2 * 1024 * 1024
     ban_time: float = DEFAULT_BAN_TIME
     future_max_age: float | None = None
+    revalidation_batch: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +193,8 @@ class TransactionPool:
         return PoolTransaction(
             hash=tx_hash, data=data, priority=validity.priority, requires=validity.requires,
             provides=validity.provides, valid_till=min(U64_MAX, self._height + validity.longevity),
-            propagate=validity.propagate, source=source, seq=seq, arrived_at=arrived_at)
+            propagate=validity.propagate, source=source, seq=seq, arrived_at=arrived_at,
+            validated_at=self._height)
 
     # ------------------------------------------------------------------ events
 
@@ -262,7 +267,7 @@ class TransactionPool:
         self._resubmit(conflicting, block_hash, before)
         self._clear_stale()
         if revalidate:
-            self._revalidate(block_hash)
+            self._revalidate(block_hash, self.limits.revalidation_batch)
         self._enforce_limits()
 
     def _tags_of_included(self, included: dict[bytes, bytes], parent: bytes | None) -> list[Tag]:
@@ -336,23 +341,32 @@ class TransactionPool:
             if before.get(h) != status:
                 self._events.send(h, status)
 
-    def _revalidate(self, at: bytes) -> None:
-        """Validate every pooled transaction against ``at``; rebuild the queues from the results."""
+    def _revalidate(self, at: bytes, batch: int | None = None, rebuild: bool = False) -> None:
+        """Validate pooled transactions (all, or the ``batch`` least recently validated) at ``at``.
+
+        Invalid ones leave with their dependants ("invalid", the roots banned); ones whose
+        priority or tags changed (every one, if ``rebuild``) are re-imported with their
+        dependants; the rest only refresh their longevity.
+        """
         before = self._statuses()
-        everything = sorted(
-            [e.tx for e in self._base.ready.entries.values()]
-            + [w.tx for w in self._base.future.waiting.values()], key=lambda t: t.seq)
-        refreshed: dict[bytes, PoolTransaction] = {}
+        pooled = [e.tx for e in self._base.ready.entries.values()]
+        pooled += [w.tx for w in self._base.future.waiting.values()]
+        if batch is not None and batch < len(pooled):
+            pooled = heapq.nsmallest(batch, pooled, key=lambda t: (t.validated_at, t.seq))
+        changed: dict[bytes, PoolTransaction] = {}
         invalid: list[bytes] = []
-        for tx in everything:
+        for tx in sorted(pooled, key=lambda t: t.seq):
             fresh = self._revalidated(tx, at)
             if fresh is None:
                 invalid.append(tx.hash)
+            elif rebuild or (fresh.priority, fresh.requires, fresh.provides) != (
+                    tx.priority, tx.requires, tx.provides):
+                changed[tx.hash] = fresh
             else:
-                refreshed[tx.hash] = fresh
+                tx.valid_till, tx.validated_at = fresh.valid_till, fresh.validated_at
         self._remove_invalid(invalid)
-        remaining = self._base.take_all()
-        self._reimport([refreshed.get(t.hash, t) for t in remaining], before)
+        taken = self._base.remove_subtree([h for h in changed if self._base.is_imported(h)])
+        self._reimport([changed.get(t.hash, t) for t in taken], before)
 
     def _clear_stale(self) -> None:
         now = self._clock()
@@ -385,7 +399,8 @@ class TransactionPool:
         """``block_hash`` left the best chain: "retracted", then its signed extrinsics come back.
 
         Extrinsics are re-validated at the retracted block's parent (bans do not apply; a watched
-        one that no longer validates gets "invalid"), then, if ``revalidate``, the whole pool is.
+        one that no longer validates gets "invalid"), then, if ``revalidate``, the whole pool is;
+        either way the queues are rebuilt, since tags the block provided are no longer on chain.
         Retract a reorg's blocks newest first, then import the new branch.
         """
         record = self._blocks.pop(block_hash, None)
@@ -399,7 +414,10 @@ class TransactionPool:
             return
         self._resubmit_retracted(record.included, record.parent)
         if revalidate:
-            self._revalidate(record.parent)
+            self._revalidate(record.parent, rebuild=True)
+        else:
+            before = self._statuses()
+            self._reimport(self._base.take_all(), before)
         self._enforce_limits()
 
     def _resubmit_retracted(self, included: list[tuple[bytes, bytes]], parent: bytes) -> None:

@@ -9,6 +9,8 @@ transaction is now.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as hs
@@ -54,16 +56,20 @@ def legal_next(previous: str | None, current: str) -> bool:
 class PoolMachine(RuleBasedStateMachine):
     """Drives one pool and one fake chain with the same blocks."""
 
+    limits = LIMITS
+
     def __init__(self) -> None:
         super().__init__()
         self.chain = FakeChain(longevity=1 << 20)
         self.clock = FakeClock()
-        self.pool = TransactionPool(self.chain.validate, limits=LIMITS, clock=self.clock)
+        self.pool = TransactionPool(self.chain.validate, limits=self.limits, clock=self.clock)
         self.pool.on_block_imported(GENESIS, [], parent_hash=GENESIS)
         self.canonical = [GENESIS]
         self.finalized = 0
         self.next_block = 1
         self.watched: list[tuple[Watcher, list]] = []
+        # validity taken at a retracted state, until a re-validating block event
+        self.stale_validity = False
 
     @property
     def head(self) -> bytes:
@@ -85,7 +91,7 @@ class PoolMachine(RuleBasedStateMachine):
 
     @rule(count=hs.integers(0, 5), external=hs.booleans(), revalidate=hs.booleans())
     def import_block(self, count: int, external: bool, revalidate: bool) -> None:
-        picked = [tx.data for tx in self.pool.ready()][:count]
+        picked = self._author(count)
         touched = {parse_xt(x)[0] for x in picked}
         if external:
             # a block only carries transactions that were valid at its parent
@@ -98,6 +104,23 @@ class PoolMachine(RuleBasedStateMachine):
         self.chain.add_block(self.head, block_hash, picked)
         self.pool.on_block_imported(block_hash, picked, revalidate)
         self.canonical.append(block_hash)
+        self.stale_validity = self.stale_validity and not revalidate
+
+    def _author(self, count: int) -> list[bytes]:
+        """Take up to ``count`` ready transactions that apply, like a block builder."""
+        nonces = {who: self.chain.nonce(self.head, who) for who in ACCOUNTS}
+        picked: list[bytes] = []
+        iterator = self.pool.ready()
+        for tx in iterator:
+            if len(picked) == count:
+                break
+            who, nonce, _ = parse_xt(tx.data)
+            if nonce != nonces[who]:
+                iterator.report_invalid(tx.hash)
+                continue
+            nonces[who] += 1
+            picked.append(tx.data)
+        return picked
 
     @precondition(lambda self: len(self.canonical) - 1 > self.finalized)
     @rule(depth=hs.integers(0, 3))
@@ -107,9 +130,10 @@ class PoolMachine(RuleBasedStateMachine):
         self.finalized = index
 
     @precondition(lambda self: len(self.canonical) - 1 > self.finalized)
-    @rule()
-    def retract(self) -> None:
-        self.pool.on_block_retracted(self.canonical.pop())
+    @rule(revalidate=hs.booleans())
+    def retract(self, revalidate: bool) -> None:
+        self.pool.on_block_retracted(self.canonical.pop(), revalidate)
+        self.stale_validity = not revalidate
 
     @rule(seconds=hs.sampled_from([1.0, 600.0, 1800.0]))
     def advance_clock(self, seconds: float) -> None:
@@ -141,8 +165,10 @@ class PoolMachine(RuleBasedStateMachine):
         assert (status.ready, status.future) == (len(ready), len(future))
         assert status.ready_bytes == sum(t.size for t in ready)
         assert status.future_bytes == sum(t.size for t in future)
-        assert status.ready <= LIMITS.ready_count and status.future <= LIMITS.future_count
+        assert status.ready <= self.limits.ready_count
+        assert status.future <= self.limits.future_count
 
+    @precondition(lambda self: not self.stale_validity)
     @invariant()
     def ready_order_is_an_inclusion_order(self) -> None:
         nonces = {who: self.chain.nonce(self.head, who) for who in ACCOUNTS}
@@ -155,6 +181,7 @@ class PoolMachine(RuleBasedStateMachine):
             nonces[who] += 1
             provided.update(tx.provides)
 
+    @precondition(lambda self: not self.stale_validity)
     @invariant()
     def ready_order_prefers_priority_then_age(self) -> None:
         ordered = list(self.pool.ready())
@@ -168,6 +195,7 @@ class PoolMachine(RuleBasedStateMachine):
             remaining.remove(tx)
             nonces[parse_xt(tx.data)[0]] += 1
 
+    @precondition(lambda self: not self.stale_validity)
     @invariant()
     def readiness_matches_model(self) -> None:
         ready = {(parse_xt(t.data)[0], parse_xt(t.data)[1]) for t in self.pool.ready()}
@@ -198,14 +226,23 @@ class PoolMachine(RuleBasedStateMachine):
             assert last in {"ready", "future", "inBlock"}, history
 
 
-PoolMachine.TestCase.settings = settings(
-    max_examples=40, stateful_step_count=30, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow])
+class BatchedRevalidationMachine(PoolMachine):
+    """The same, re-validating only the two least recently validated transactions per block."""
+
+    limits = dataclasses.replace(LIMITS, revalidation_batch=2)
+
+
+_QUICK = settings(max_examples=40, stateful_step_count=30, deadline=None,
+                  suppress_health_check=[HealthCheck.too_slow])
+PoolMachine.TestCase.settings = _QUICK
+BatchedRevalidationMachine.TestCase.settings = _QUICK
 test_pool_random_sequences_keep_invariants = PoolMachine.TestCase
+test_pool_batched_revalidation_keeps_invariants = BatchedRevalidationMachine.TestCase
 
 
 @pytest.mark.slow
 def test_pool_long_random_sequences_keep_invariants() -> None:
-    run_state_machine_as_test(PoolMachine, settings=settings(
-        max_examples=1000, stateful_step_count=80, deadline=None,
-        suppress_health_check=[HealthCheck.too_slow]))
+    long_run = settings(max_examples=600, stateful_step_count=80, deadline=None,
+                        suppress_health_check=[HealthCheck.too_slow])
+    run_state_machine_as_test(PoolMachine, settings=long_run)
+    run_state_machine_as_test(BatchedRevalidationMachine, settings=long_run)
