@@ -1,0 +1,179 @@
+"""The System pallet's core: accounts, block bookkeeping and events (FRAME's ``frame_system``).
+
+It lives in the framework rather than under ``runtime/pallets`` because every pallet depends on
+it (events, account reference counts), exactly as every FRAME pallet depends on ``frame_system``.
+Calls such as ``remark`` and ``set_code`` are declared on the same :data:`system` pallet object.
+
+Events (spec/substrate.md §6.3) are appended to ``System.Events`` as ``EventRecord { phase, event,
+topics }`` where ``event`` is the ``RuntimeEvent`` encoding (pallet index, event index, fields)
+that :class:`~runtime.frame.pallet.Event` already carries, so depositing needs no outer enum. The
+outer ``RuntimeEvent`` type itself is attached once the runtime is composed
+(:func:`bind_runtime_event_type`) and is only needed to decode events or to describe them in
+metadata.
+"""
+
+from __future__ import annotations
+
+from runtime.frame.dispatch import DispatchErrorType, DispatchInfoType
+from runtime.frame.pallet import Event, Pallet
+from runtime.frame.storage import VALUE_QUERY, blake2_128_concat, twox64_concat
+from runtime.primitives.externalities import Externalities
+from runtime.primitives.scale import (
+    U8,
+    U32,
+    U64,
+    U128,
+    Enum,
+    EnumValue,
+    LazyType,
+    ScaleType,
+    Struct,
+    TypeParam,
+    Vec,
+    decode_compact,
+    encode_compact,
+)
+from runtime.primitives.scale.common import H256, AccountId32
+
+system = Pallet("System", 0, docs=("Accounts, block bookkeeping and events.",))
+
+# -- types --------------------------------------------------------------------------------------
+
+AccountData = Struct("AccountData", [
+    ("free", U64, "Balance"),
+    ("reserved", U64, "Balance"),
+    ("frozen", U64, "Balance"),
+    ("flags", U128, "ExtraFlags"),
+], path=("pallet_balances", "types", "AccountData"), params=(TypeParam("Balance", U64),))
+
+AccountInfo = Struct("AccountInfo", [
+    ("nonce", U32, "Nonce"),
+    ("consumers", U32, "RefCount"),
+    ("providers", U32, "RefCount"),
+    ("sufficients", U32, "RefCount"),
+    ("data", AccountData, "AccountData"),
+], path=("frame_system", "AccountInfo"),
+    params=(TypeParam("Nonce", U32), TypeParam("AccountData", AccountData)))
+
+NEW_LOGIC_FLAG = 1 << 127
+"""``ExtraFlags`` bit set on every account written by the current balances logic."""
+
+DEFAULT_ACCOUNT_INFO = {"nonce": 0, "consumers": 0, "providers": 0, "sufficients": 0,
+                        "data": {"free": 0, "reserved": 0, "frozen": 0, "flags": NEW_LOGIC_FLAG}}
+
+Phase = Enum("Phase", [
+    ("ApplyExtrinsic", [(None, U32, "u32")]),
+    "Finalization",
+    "Initialization",
+], path=("frame_system", "Phase"))
+
+_runtime_event: list[ScaleType] = []
+
+
+def bind_runtime_event_type(runtime_event: ScaleType) -> None:
+    """Attach the composed runtime's ``RuntimeEvent`` enum (once, at composition)."""
+    if _runtime_event and _runtime_event[0] is not runtime_event:
+        raise RuntimeError("a RuntimeEvent type is already bound to System.Events")
+    _runtime_event[:] = [runtime_event]
+
+
+def _resolve_runtime_event() -> ScaleType:
+    if not _runtime_event:
+        raise RuntimeError("System.Events decoded before the runtime bound its RuntimeEvent type")
+    return _runtime_event[0]
+
+
+RuntimeEventRef = LazyType("RuntimeEvent", _resolve_runtime_event)
+
+EventRecord = Struct("EventRecord", [
+    ("phase", Phase, "Phase"),
+    ("event", RuntimeEventRef, "E"),
+    ("topics", Vec(H256), "Vec<T>"),
+], path=("frame_system", "EventRecord"),
+    params=(TypeParam("E", RuntimeEventRef), TypeParam("T", H256)))
+
+# -- storage ------------------------------------------------------------------------------------
+
+Account = system.map("Account", blake2_128_concat(AccountId32, "T::AccountId"), AccountInfo,
+                     query=VALUE_QUERY, default=DEFAULT_ACCOUNT_INFO,
+                     docs=("The full account information for a particular account ID.",))
+ExtrinsicCount = system.value("ExtrinsicCount", U32, docs=("Total extrinsics count.",))
+BlockHash = system.map("BlockHash", twox64_concat(U32, "BlockNumberFor<T>"), H256,
+                       query=VALUE_QUERY, default=bytes(32),
+                       docs=("Map of block numbers to block hashes.",))
+Number = system.value("Number", U32, query=VALUE_QUERY, default=0,
+                      docs=("The current block number being processed.",))
+ParentHash = system.value("ParentHash", H256, query=VALUE_QUERY, default=bytes(32),
+                          docs=("Hash of the previous block.",))
+Events = system.value("Events", Vec(EventRecord), query=VALUE_QUERY, default=[],
+                      docs=("Events deposited for the current block.",))
+EventCount = system.value("EventCount", U32, query=VALUE_QUERY, default=0,
+                          docs=("The number of events in the `Events<T>` list.",))
+ExecutionPhase = system.value("ExecutionPhase", Phase,
+                              docs=("The execution phase of the block.",))
+
+EXTRINSIC_INDEX_KEY = b":extrinsic_index"
+"""Well-known key holding the index (u32) of the extrinsic being applied."""
+
+# -- events and errors --------------------------------------------------------------------------
+
+ExtrinsicSuccess = system.event(0, "ExtrinsicSuccess", [
+    ("dispatch_info", DispatchInfoType, "DispatchEventInfo")],
+    "An extrinsic completed successfully.")
+ExtrinsicFailed = system.event(1, "ExtrinsicFailed", [
+    ("dispatch_error", DispatchErrorType, "DispatchError"),
+    ("dispatch_info", DispatchInfoType, "DispatchEventInfo")],
+    "An extrinsic failed.")
+CodeUpdated = system.event(2, "CodeUpdated", (), "`:code` was updated.")
+NewAccount = system.event(3, "NewAccount", [("account", AccountId32, "T::AccountId")],
+                          "A new account was created.")
+KilledAccount = system.event(4, "KilledAccount", [("account", AccountId32, "T::AccountId")],
+                             "An account was reaped.")
+Remarked = system.event(5, "Remarked", [("sender", AccountId32, "T::AccountId"),
+                                        ("hash", H256, "T::Hash")],
+                        "On on-chain remark happened.")
+
+InvalidSpecName = system.error(0, "InvalidSpecName", "The name of specification does not match.")
+SpecVersionNeedsToIncrease = system.error(1, "SpecVersionNeedsToIncrease",
+                                          "The specification version is not allowed to decrease.")
+FailedToExtractRuntimeVersion = system.error(2, "FailedToExtractRuntimeVersion",
+                                             "Failed to extract the runtime version.")
+NonDefaultComposite = system.error(3, "NonDefaultComposite",
+                                   "Suicide called when the account has non-default composite.")
+NonZeroRefCount = system.error(4, "NonZeroRefCount",
+                               "There is a non-zero reference count preventing the account "
+                               "from being purged.")
+CallFiltered = system.error(5, "CallFiltered", "The origin filter prevent the call.")
+
+system.constant("SS58Prefix", U8, 42, "The designated SS58 prefix of this chain.")
+system.constant("BlockHashCount", U32, 4096, "Maximum number of block number to block hash "
+                "mappings to keep (oldest pruned first).")
+
+# -- depositing events --------------------------------------------------------------------------
+
+_PHASE_INITIALIZATION = Phase.encode(EnumValue("Initialization", None))
+_NO_TOPICS = b"\x00"
+
+
+def current_phase_bytes(ext: Externalities) -> bytes:
+    """The SCALE ``Phase`` events deposited now get (Initialization when unset)."""
+    raw = ext.get(ExecutionPhase.storage_key())
+    return _PHASE_INITIALIZATION if raw is None else raw
+
+
+def deposit_event(ext: Externalities, event: Event) -> None:
+    """Append ``event`` to ``System.Events`` with the current phase and bump ``EventCount``.
+
+    The stored vector is extended in place (its compact length rewritten, the record appended),
+    as Substrate's storage ``append`` does, so depositing never decodes earlier events.
+    """
+    record = current_phase_bytes(ext) + event.encoded + _NO_TOPICS
+    events_key = Events.storage_key()
+    raw = ext.get(events_key)
+    if raw is None:
+        ext.set(events_key, encode_compact(1) + record)
+    else:
+        count, offset = decode_compact(raw, 0, "Vec<EventRecord>")
+        ext.set(events_key, encode_compact(count + 1) + raw[offset:] + record)
+    EventCount.insert(ext, EventCount.get(ext) + 1)
+
