@@ -5,6 +5,8 @@ from __future__ import annotations
 import struct
 from typing import Any
 
+import numpy as np
+
 from runtime.primitives.scale.base import (
     ArrayDef,
     Buffer,
@@ -154,6 +156,37 @@ class VecType(ScaleType):
     def type_def(self) -> TypeDef:
         """``Sequence(T)``."""
         return SequenceDef(self.item)
+
+    def decode_numpy_from(self, data: Buffer, offset: int = 0) -> tuple[np.ndarray, int]:
+        """Decode a vector of integers (shape ``(n,)``) or of tuples of same-width integers
+        (shape ``(n, k)``, e.g. ``Vec<(u16, u16)>`` weights) straight into a numpy array."""
+        dtype, width = self._numpy_layout()
+        count, position = read_length(self.name, data, offset, self.item.fixed_size or 1)
+        flat = np.frombuffer(data, dtype=dtype, count=count * width, offset=position)
+        end = position + count * (self.item.fixed_size or 0)
+        return (flat.reshape(count, width) if width > 1 else flat).copy(), end
+
+    def encode_numpy(self, values: np.ndarray) -> bytes:
+        """Encode an integer array of shape ``(n,)`` (or ``(n, k)`` for tuples); every value is
+        range-checked against the item type before it is narrowed."""
+        dtype, width = self._numpy_layout()
+        array = np.asarray(values)
+        expected = (len(array),) if width == 1 else (len(array), width)
+        if array.shape != expected or array.dtype.kind not in "iu":
+            raise EncodeError(self.name, f"expected an integer array of shape {expected}, got "
+                              f"{array.dtype} {array.shape}")
+        info = np.iinfo(dtype)
+        if array.size and (int(array.min()) < info.min or int(array.max()) > info.max):
+            raise EncodeError(self.name, f"values outside {info.min}..{info.max}")
+        return encode_compact(len(array)) + array.astype(dtype, copy=False).tobytes()
+
+    def _numpy_layout(self) -> tuple[np.dtype, int]:
+        codes = [self._code] if self._code is not None else (
+            [_int_code(t) for t in self.item.items] if self._row is not None else [None])
+        if None in codes or len(set(codes)) != 1:
+            raise TypeDefinitionError(f"{self.name}: numpy decoding needs integer items of one "
+                                      "width (or tuples of them)")
+        return np.dtype("<" + codes[0]), len(codes)  # type: ignore[operator]
 
     def ord_key(self, value: Any) -> Any:
         """Lexicographic over the items' keys."""

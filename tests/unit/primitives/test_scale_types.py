@@ -24,6 +24,8 @@ from runtime.primitives.scale import (
     Compact,
     CompactDef,
     CompositeDef,
+    DecodeError,
+    EncodeError,
     Enum,
     EnumValue,
     Field,
@@ -37,6 +39,7 @@ from runtime.primitives.scale import (
     Struct,
     Tuple,
     TupleDef,
+    TypeDefinitionError,
     TypeParam,
     Unit,
     VariantDef,
@@ -281,3 +284,25 @@ def test_vec_of_int_tuples_fast_path_matches_item_by_item() -> None:
     assert vec.decode(encoded) == weights
     assert vec.decode(memoryview(encoded)) == weights
     assert Vec(Tuple(U16, U16)).encode([[1, 2]]) == b"\x04\x01\x00\x02\x00"
+
+
+def test_numpy_decode_and_encode_of_integer_vectors() -> None:
+    import numpy as np
+
+    weights = [(uid, 65535 - uid) for uid in range(50)]
+    vec = Vec(Tuple(U16, U16))
+    encoded = vec.encode(weights)
+    array, end = vec.decode_numpy_from(b"\x00" + encoded, 1)
+    assert end == len(encoded) + 1 and array.shape == (50, 2)
+    assert array.tolist() == [list(w) for w in weights]
+    assert vec.encode_numpy(array) == encoded
+    stakes = Vec(U64)
+    assert stakes.decode_numpy_from(stakes.encode([1, 2**64 - 1]))[0].tolist() == [1, 2**64 - 1]
+    with pytest.raises(EncodeError, match=r"outside 0\.\.65535"):
+        Vec(U16).encode_numpy(np.array([1, 70000]))
+    with pytest.raises(EncodeError, match="shape"):
+        vec.encode_numpy(np.array([1, 2, 3]))
+    with pytest.raises(TypeDefinitionError):
+        Vec(Tuple(U16, U32)).decode_numpy_from(b"\x00")
+    with pytest.raises(DecodeError, match="length prefix"):
+        Vec(U32).decode_numpy_from(b"\x08\x00\x00\x00\x00")
