@@ -7,6 +7,7 @@ account's 10,000-transaction nonce chain, measured in the same run.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 from benchmarks.harness import Row, seconds
@@ -64,13 +65,13 @@ def _many_accounts(accounts: int = 1000, per_account: int = 10) -> list[bytes]:
     return [_xt(a, n, tip=a % 7) for n in range(per_account) for a in range(accounts)]
 
 
-def _prune_seconds(revalidate: bool) -> float:
+def _prune_seconds(revalidate: bool, limits: PoolLimits = ROOMY) -> float:
     xts = _many_accounts()
 
     def setup_and_prune() -> float:
         """Fill a pool, then time only the block import."""
         validator = _NonceValidator()
-        pool = TransactionPool(validator, limits=ROOMY)
+        pool = TransactionPool(validator, limits=limits)
         for xt in xts:
             pool.submit(EXT, xt, AT)
         block = [tx.data for tx in pool.ready()][:1000]
@@ -127,6 +128,9 @@ def run() -> list[Row]:
             _prune_seconds(False) * 1000, "ms"),
         Row("txpool", "on_block_imported, 1,000-tx block, pool 10k, revalidate 9k",
             _prune_seconds(True) * 1000, "ms", note="trivial dict-of-nonces validator"),
+        Row("txpool", "on_block_imported, 1,000-tx block, pool 10k, revalidate 512",
+            _prune_seconds(True, dataclasses.replace(ROOMY, revalidation_batch=512)) * 1000, "ms",
+            note="PoolLimits.revalidation_batch=512"),
         Row("txpool", "submit into a full pool (8192 ready), each evicting the worst",
             _eviction_rate(), "tx/s", baseline=base),
     ]
