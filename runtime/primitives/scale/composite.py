@@ -41,11 +41,12 @@ _new_enum_value = tuple.__new__
 
 
 def normalize_field(spec: FieldSpec) -> Field:
-    """A ``Field`` from ``Field(...)``, ``(name, type)`` or ``(name, type, type_name)``."""
+    """A ``Field`` from ``Field(...)`` or ``(name, type[, type_name[, docs]])``."""
     if isinstance(spec, Field):
         return spec
-    if isinstance(spec, tuple) and len(spec) in (2, 3) and isinstance(spec[1], ScaleType):
-        return Field(spec[0], spec[1], spec[2] if len(spec) == 3 else None)
+    if isinstance(spec, tuple) and 2 <= len(spec) <= 4 and isinstance(spec[1], ScaleType):
+        type_name = spec[2] if len(spec) > 2 else None
+        return Field(spec[0], spec[1], type_name, tuple(spec[3]) if len(spec) > 3 else ())
     raise TypeDefinitionError(f"bad field declaration {spec!r}: use (name, type[, type_name])")
 
 
@@ -163,9 +164,9 @@ class StructType(ScaleType):
 
 
 def normalize_variants(name: str, specs: Iterable[VariantSpec]) -> tuple[Variant, ...]:
-    """``Variant``s from shorthand: ``"Name"`` (unit), ``(name, payload[, index])`` where payload
-    is None (unit), a type (one unnamed field) or a list of field declarations; the default index
-    is the declaration position, as in Rust."""
+    """``Variant``s from shorthand: ``"Name"`` (unit), ``(name, payload[, index[, docs]])`` where
+    payload is None (unit), a type (one unnamed field) or a list of field declarations; the
+    default index is the declaration position, as in Rust."""
     variants = []
     for position, spec in enumerate(specs):
         if isinstance(spec, Variant):
@@ -173,7 +174,7 @@ def normalize_variants(name: str, specs: Iterable[VariantSpec]) -> tuple[Variant
             continue
         if isinstance(spec, str):
             spec = (spec, None)
-        if not isinstance(spec, tuple) or len(spec) not in (2, 3):
+        if not isinstance(spec, tuple) or not 2 <= len(spec) <= 4:
             raise TypeDefinitionError(f"{name}: bad variant declaration {spec!r}")
         payload = spec[1]
         if payload is None:
@@ -182,8 +183,9 @@ def normalize_variants(name: str, specs: Iterable[VariantSpec]) -> tuple[Variant
             fields = (Field(None, payload),)
         else:
             fields = tuple(normalize_field(f) for f in payload)
-        index = spec[2] if len(spec) == 3 else position
-        variants.append(Variant(spec[0], fields, index))
+        index = spec[2] if len(spec) > 2 and spec[2] is not None else position
+        docs = tuple(spec[3]) if len(spec) > 3 else ()
+        variants.append(Variant(spec[0], fields, index, docs))
     _check_variants(name, variants)
     return tuple(variants)
 

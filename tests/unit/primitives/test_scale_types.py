@@ -306,3 +306,18 @@ def test_numpy_decode_and_encode_of_integer_vectors() -> None:
         Vec(Tuple(U16, U32)).decode_numpy_from(b"\x00")
     with pytest.raises(DecodeError, match="length prefix"):
         Vec(U32).decode_numpy_from(b"\x08\x00\x00\x00\x00")
+
+
+def test_shorthand_declarations_carry_docs_and_type_names() -> None:
+    call = Enum("Call", [
+        ("transfer_keep_alive", [("dest", MultiAddress, "AccountIdLookupOf<T>"),
+                                 ("value", Compact(U64), "T::Balance", ["Amount to send."])],
+         3, ["Transfer some liquid free balance to another account."]),
+    ], path=("pallet_balances", "pallet", "Call"))
+    (variant,) = call.type_def().variants
+    assert (variant.index, variant.docs) == (3, ("Transfer some liquid free balance to another "
+                                                 "account.",))
+    assert [f.type_name for f in variant.fields] == ["AccountIdLookupOf<T>", "T::Balance"]
+    assert variant.fields[1].docs == ("Amount to send.",)
+    encoded = call.encode(("transfer_keep_alive", {"dest": ("Id", b"\x01" * 32), "value": 5}))
+    assert encoded == b"\x03\x00" + b"\x01" * 32 + b"\x14"
