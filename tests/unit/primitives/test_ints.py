@@ -72,7 +72,7 @@ def test_division_truncates_toward_zero(args: tuple[int, int, int, bool]) -> Non
             ints.saturating_div(a, b, width, signed)
         return
     quotient = math.trunc(Fraction(a, b))
-    remainder = int(math.copysign(abs(a) % abs(b), a)) if a else 0
+    remainder = a - b * quotient
     fits = low <= quotient <= high
     assert ints.checked_div(a, b, width, signed) == (quotient if fits else None)
     assert ints.safe_div(a, b, width, signed) == (quotient if fits else 0)
