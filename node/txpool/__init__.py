@@ -3,6 +3,13 @@
 Public surface: ``TransactionPool`` and ``PoolLimits`` (``pool``), the validity types the runtime
 returns (``validity``), the refusals with their JSON-RPC codes (``errors``) and the status stream
 of submit-and-watch (``watcher``).
+
+Wiring, in short: the validator runs ``state_call("TaggedTransactionQueue_validate_transaction",
+encode_validate_args(source, xt, at), at)`` and returns ``decode_validity(result)``; the importer
+calls ``on_block_imported(hash, extrinsics, parent_hash=parent)`` for every new best block,
+``on_block_retracted`` (newest first) on a reorg and ``on_block_finalized`` on finality; the author
+takes ``ready()``; the RPC submits with ``TransactionSource.EXTERNAL`` at the best block and turns a
+``PoolError`` into its JSON-RPC error with ``to_rpc_error()``. All calls on one thread.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from node.txpool.validity import (
     UnknownTransaction,
     ValidTransaction,
     decode_validity,
+    encode_validate_args,
     encode_validity,
 )
 from node.txpool.watcher import Status, Watcher
@@ -59,6 +67,7 @@ __all__ = [
     "ValidatorContractError",
     "Watcher",
     "decode_validity",
+    "encode_validate_args",
     "encode_validity",
     "extrinsic_hash",
 ]

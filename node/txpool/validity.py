@@ -220,6 +220,14 @@ def decode_validity(data: bytes) -> Validity:
     return value
 
 
+def encode_validate_args(source: TransactionSource, extrinsic: bytes, block_hash: bytes) -> bytes:
+    """The ``state_call`` argument bytes of ``TaggedTransactionQueue_validate_transaction``
+    (API version 3): ``source u8 ‖ extrinsic (already length-prefixed) ‖ block_hash [u8; 32]``."""
+    if len(block_hash) != 32:
+        raise ValidityValueError(f"block hash must be 32 bytes, got {len(block_hash)}")
+    return bytes([TransactionSource(source)]) + bytes(extrinsic) + bytes(block_hash)
+
+
 def decode_source(data: bytes) -> TransactionSource:
     """Decode a one-byte SCALE ``TransactionSource``."""
     if len(data) != 1 or data[0] > 2:

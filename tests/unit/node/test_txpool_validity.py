@@ -134,3 +134,12 @@ def test_valid_transaction_roundtrip_is_identity(priority: int, requires: tuple[
                                                  propagate: bool) -> None:
     validity = ValidTransaction(priority, requires, provides, longevity, propagate)
     assert decode_validity(encode_validity(validity)) == validity
+
+
+def test_validate_args_are_source_extrinsic_and_block_hash() -> None:
+    from node.txpool.validity import encode_validate_args
+
+    args = encode_validate_args(TransactionSource.EXTERNAL, b"\x08\x04\x00", b"\x11" * 32)
+    assert args == b"\x02" + b"\x08\x04\x00" + b"\x11" * 32
+    with pytest.raises(ValidityValueError):
+        encode_validate_args(TransactionSource.LOCAL, b"", b"\x11")
