@@ -7,7 +7,7 @@
   in it), then imports the result into the ready or future queue and enforces the limits.
 - ``on_block_imported`` prunes the tags the block's extrinsics provide, bans and marks the included
   ones ``inBlock``, re-checks the pruned conflicting ones, drops the stale (longevity) ones and
-  re-validates everything against the new block.
+  re-validates the pool (all of it, or ``PoolLimits.revalidation_batch`` transactions) at it.
 - ``on_block_finalized`` / ``on_block_retracted`` finish or undo inclusions.
 
 The pool is synchronous and thread-confined: call every method from one thread (the node's event

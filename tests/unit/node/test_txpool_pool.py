@@ -420,3 +420,27 @@ def test_on_status_callback_receives_each_status(h: Harness) -> None:
     h.pool.submit_and_watch(EXT, make_xt(A, 0), h.head, on_status=seen.append)
     block = h.block([make_xt(A, 0)])
     assert seen == ["ready", {"inBlock": "0x" + block.hex()}]
+
+
+def test_included_future_transaction_is_in_block_not_dropped(h: Harness) -> None:
+    _, watcher = h.watch(A, 1)
+    block = h.block([make_xt(A, 0, marker=b"elsewhere"), make_xt(A, 1)], revalidate=False)
+    assert watcher.drain() == ["future", {"inBlock": "0x" + block.hex()}]
+    assert h.pool.status().future == 0
+
+
+def test_retracted_transaction_no_longer_valid_is_invalid(h: Harness) -> None:
+    _, watcher = h.watch(A, 0)
+    block = h.block([make_xt(A, 0)])
+    h.chain.broke.add(A)
+    h.pool.on_block_retracted(block)
+    assert watcher.drain() == ["ready", {"inBlock": "0x" + block.hex()},
+                               {"retracted": "0x" + block.hex()}, "invalid"]
+
+
+def test_retracted_bare_extrinsic_is_not_resubmitted(h: Harness) -> None:
+    inherent = make_xt(A, 0, signed=False)
+    block = h.block([inherent])
+    calls = h.chain.calls
+    h.pool.on_block_retracted(block, revalidate=False)
+    assert h.chain.calls == calls and not h.pool.contains(extrinsic_hash(inherent))
