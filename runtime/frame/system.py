@@ -14,7 +14,9 @@ metadata.
 
 from __future__ import annotations
 
-from runtime.frame.dispatch import DispatchErrorType, DispatchInfoType
+from typing import Any
+
+from runtime.frame.dispatch import DispatchError, DispatchErrorType, DispatchInfoType
 from runtime.frame.pallet import Event, Pallet
 from runtime.frame.storage import VALUE_QUERY, blake2_128_concat, twox64_concat
 from runtime.primitives.externalities import Externalities
@@ -177,3 +179,92 @@ def deposit_event(ext: Externalities, event: Event) -> None:
         ext.set(events_key, encode_compact(count + 1) + raw[offset:] + record)
     EventCount.insert(ext, EventCount.get(ext) + 1)
 
+
+
+# -- account reference counting (frame_system's providers / consumers) -----------------------------
+
+
+def account(ext: Externalities, who: bytes) -> Any:
+    """The ``AccountInfo`` of ``who`` (the default for an absent account)."""
+    return Account.get(ext, who)
+
+
+def _as_dict(info: Any) -> dict[str, Any]:
+    data = info.data if hasattr(info, "data") else info["data"]
+    base = info._asdict() if hasattr(info, "_asdict") else dict(info)
+    base["data"] = data._asdict() if hasattr(data, "_asdict") else dict(data)
+    return base
+
+
+def account_dict(ext: Externalities, who: bytes) -> dict[str, Any]:
+    """The ``AccountInfo`` of ``who`` as a mutable dict (nested ``data`` dict)."""
+    return _as_dict(Account.get(ext, who))
+
+
+def account_exists(ext: Externalities, who: bytes) -> bool:
+    """Whether ``System.Account`` holds an entry for ``who``."""
+    return Account.contains(ext, who)
+
+
+def inc_providers(ext: Externalities, who: bytes) -> None:
+    """Add a provider reference; creating the account (``NewAccount``) when it had none."""
+    info = account_dict(ext, who)
+    created = info["providers"] == 0 and info["sufficients"] == 0
+    info["providers"] += 1
+    Account.insert(ext, who, info)
+    if created:
+        deposit_event(ext, NewAccount(who))
+
+
+def can_dec_provider(ext: Externalities, who: bytes) -> bool:
+    """Whether a provider reference can go without the account's consumers being stranded."""
+    info = account(ext, who)
+    return info.consumers == 0 or info.providers > 1
+
+
+def dec_providers(ext: Externalities, who: bytes) -> bool:
+    """Drop a provider reference; returns True when the account was reaped (``KilledAccount``).
+
+    Raises ``DispatchError::ConsumerRemaining`` when the last provider would go while consumers
+    remain, as ``frame_system::dec_providers`` does.
+    """
+    if not Account.contains(ext, who):
+        return True
+    info = account_dict(ext, who)
+    if info["providers"] == 0:
+        return False
+    if info["providers"] == 1 and info["sufficients"] == 0:
+        if info["consumers"] > 0:
+            raise DispatchError("ConsumerRemaining")
+        Account.remove(ext, who)
+        deposit_event(ext, KilledAccount(who))
+        return True
+    info["providers"] -= 1
+    Account.insert(ext, who, info)
+    return False
+
+
+def inc_consumers(ext: Externalities, who: bytes, max_consumers: int = 16) -> None:
+    """Add a consumer reference; needs a provider and stays under ``max_consumers``."""
+    info = account_dict(ext, who)
+    if info["providers"] == 0:
+        raise DispatchError("NoProviders")
+    if info["consumers"] >= max_consumers:
+        raise DispatchError("TooManyConsumers")
+    info["consumers"] += 1
+    Account.insert(ext, who, info)
+
+
+def dec_consumers(ext: Externalities, who: bytes) -> None:
+    """Drop a consumer reference (saturating at zero)."""
+    if Account.contains(ext, who):
+        info = account_dict(ext, who)
+        info["consumers"] = max(0, info["consumers"] - 1)
+        Account.insert(ext, who, info)
+
+
+def inc_account_nonce(ext: Externalities, who: bytes) -> None:
+    """Increase the account's nonce by one (``CheckNonce`` after a signed extrinsic)."""
+    info = account_dict(ext, who)
+    info["nonce"] = (info["nonce"] + 1) & 0xFFFF_FFFF
+    Account.insert(ext, who, info)
