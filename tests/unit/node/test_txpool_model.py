@@ -35,7 +35,8 @@ from tests.unit.node.test_txpool_fakes import (
 )
 
 ACCOUNTS = [account(n) for n in range(1, 4)]
-LIMITS = PoolLimits(ready_count=7, ready_bytes=10_000, future_count=3, future_bytes=10_000)
+LIMITS = PoolLimits(ready_count=7, ready_bytes=10_000, future_count=3, future_bytes=10_000,
+                    future_max_age=1500.0)
 POOL_STATES = {"future", "ready", "broadcast"}
 FINAL = {"finalized", "finalityTimeout", "usurped", "dropped", "invalid"}
 
@@ -146,6 +147,12 @@ class PoolMachine(RuleBasedStateMachine):
     @rule(longevity=hs.sampled_from([2, 5, 1 << 20]))
     def set_longevity(self, longevity: int) -> None:
         self.chain.longevity = longevity
+
+    @rule(index=hs.integers(0, 20))
+    def broadcast_one(self, index: int) -> None:
+        pooled = [t.hash for t in self.pool.ready()]
+        if pooled:
+            self.pool.on_broadcasted({pooled[index % len(pooled)]: ["12D3KooWPeer"]})
 
     @rule(index=hs.integers(0, 20))
     def remove_one(self, index: int) -> None:
