@@ -111,9 +111,6 @@ class ReadyQueue:
     def worst(self) -> PoolTransaction | None:
         """The eviction candidate: lowest priority, the earliest arrival among equals."""
         heap, entries = self._eviction_heap, self.entries
-        if len(heap) > 2 * len(entries) + 64:
-            heap[:] = [(e.tx.priority, e.tx.seq, h) for h, e in entries.items()]
-            heapq.heapify(heap)
         while heap:
             priority, seq, h = heap[0]
             entry = entries.get(h)
@@ -154,7 +151,11 @@ class ReadyQueue:
         unlocks = [h for h in inherited if h in self.entries]
         self.entries[tx.hash] = _ReadyEntry(tx, unlocks, offset)
         self.bytes += tx.size
-        heapq.heappush(self._eviction_heap, (tx.priority, tx.seq, tx.hash))
+        heap = self._eviction_heap
+        heapq.heappush(heap, (tx.priority, tx.seq, tx.hash))
+        if len(heap) > 2 * len(self.entries) + 64:
+            heap[:] = [(e.tx.priority, e.tx.seq, h) for h, e in self.entries.items()]
+            heapq.heapify(heap)
         if offset == len(tx.requires):
             self.best[tx.hash] = None
         return removed

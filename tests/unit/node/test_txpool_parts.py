@@ -53,3 +53,18 @@ def test_dispatcher_send_after_final_is_ignored() -> None:
 def test_status_names_and_finality() -> None:
     assert status_name({"inBlock": "0x00"}) == "inBlock" and not is_final({"inBlock": "0x00"})
     assert is_final("invalid") and is_final({"usurped": "0x01"}) and not is_final("ready")
+
+
+def test_eviction_heap_stays_bounded_under_churn() -> None:
+    from node.txpool.graph import BasePool, PoolTransaction
+    from node.txpool.validity import TransactionSource
+
+    base = BasePool()
+    for seq in range(1, 2001):
+        tx = PoolTransaction(seq.to_bytes(4, "big"), b"x", seq % 5, (), (bytes([seq % 3]),), 99,
+                             True, TransactionSource.EXTERNAL, seq, 0.0)
+        base.remove_subtree([h for h in list(base.ready.entries)])
+        base.import_tx(tx)
+    assert len(base.ready) == 1
+    assert len(base.ready._eviction_heap) <= 2 * len(base.ready) + 65
+    assert base.ready.worst() is base.get((2000).to_bytes(4, "big"))
