@@ -45,7 +45,8 @@ def test_failed_dispatch_rolls_back_its_writes() -> None:
     counter = _counter_pallet()
     runtime = Runtime([system, counter])
     ext = empty_state()
-    ok = runtime.dispatch(ext, Signed(b"\x01" * 32), runtime.decode_call(bytes([9, 0, 60, 0, 0, 0])))
+    ok = runtime.dispatch(ext, Signed(b"\x01" * 32),
+                          runtime.decode_call(bytes([9, 0, 60, 0, 0, 0])))
     failed = runtime.dispatch(ext, Signed(b"\x01" * 32),
                               runtime.decode_call(bytes([9, 0, 50, 0, 0, 0])))
     assert ok.ok and not failed.ok
