@@ -1,8 +1,18 @@
 """Runtime metadata V14/V15 (spec/substrate.md §6): descriptor records, the portable type registry,
-outer enums and the encoders served by ``state_getMetadata`` and the ``Metadata_*`` runtime APIs."""
+outer enums and the encoders served by ``state_getMetadata`` and the ``Metadata_*`` runtime APIs.
+
+Typical use (by the runtime's composition)::
+
+    enums = build_outer_enums(pallets)              # the runtime encodes/decodes with these too
+    meta = build_metadata_input(pallets, extensions, apis=apis, outer_enums=enums)
+    provider = MetadataProvider(meta)
+    provider.metadata_bytes(14)                      # state_getMetadata
+    provider.call("Metadata_metadata_at_version", bytes.fromhex("0f000000"))
+"""
 
 from __future__ import annotations
 
+from runtime.metadata.api import SUPPORTED_VERSIONS, MetadataProvider, metadata_versions_output
 from runtime.metadata.model import (
     ConstantMetadata,
     CustomValueMetadata,
@@ -15,16 +25,50 @@ from runtime.metadata.model import (
     SignedExtensionMetadata,
     StorageEntryMetadata,
 )
+from runtime.metadata.registry import PortableRegistry, PortableType
+from runtime.metadata.runtime import (
+    RUNTIME_CRATE,
+    build_metadata_input,
+    build_outer_enums,
+    extrinsic_metadata,
+    runtime_call_type,
+    runtime_error_type,
+    runtime_event_type,
+    runtime_marker_type,
+    sp_unchecked_extrinsic_type,
+    unchecked_extrinsic_type,
+)
+from runtime.metadata.v14 import encode_metadata_v14, registry_v14
+from runtime.metadata.v15 import encode_metadata_v15, registry_v15
 
 __all__ = [
+    "RUNTIME_CRATE",
+    "SUPPORTED_VERSIONS",
     "ConstantMetadata",
     "CustomValueMetadata",
     "ExtrinsicMetadata",
+    "MetadataProvider",
     "OuterEnums",
     "PalletMetadata",
+    "PortableRegistry",
+    "PortableType",
     "RuntimeApiMetadata",
     "RuntimeApiMethodMetadata",
     "RuntimeMetadataInput",
     "SignedExtensionMetadata",
     "StorageEntryMetadata",
+    "build_metadata_input",
+    "build_outer_enums",
+    "encode_metadata_v14",
+    "encode_metadata_v15",
+    "extrinsic_metadata",
+    "metadata_versions_output",
+    "registry_v14",
+    "registry_v15",
+    "runtime_call_type",
+    "runtime_error_type",
+    "runtime_event_type",
+    "runtime_marker_type",
+    "sp_unchecked_extrinsic_type",
+    "unchecked_extrinsic_type",
 ]
