@@ -219,9 +219,18 @@ class Mutation:
 
     def net_changes(self) -> tuple[list[bytes], list[bytes]]:
         """(references gained, references lost), netted per hash; each may repeat a hash."""
-        net = Counter(self.gained)
-        net.subtract(self.lost)
-        gained = [digest for digest, count in net.items() if count > 0 for _ in range(count)]
-        lost = [digest for digest, count in net.items() if count < 0 for _ in range(-count)]
+        gained_counts = Counter(self.gained)
+        lost_counts = Counter(self.lost)
+        both = gained_counts.keys() & lost_counts.keys()  # nodes re-encoded unchanged, moved values
+        if not both:
+            return self.gained, self.lost
+        gained = [digest for digest in self.gained if digest not in both]
+        lost = [digest for digest in self.lost if digest not in both]
+        for digest in both:
+            surplus = gained_counts[digest] - lost_counts[digest]
+            if surplus > 0:
+                gained.extend([digest] * surplus)
+            elif surplus < 0:
+                lost.extend([digest] * -surplus)
         return gained, lost
 

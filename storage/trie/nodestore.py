@@ -81,9 +81,8 @@ class NodeCache:
     def put(self, ref: bytes, node: Node) -> None:
         """Remember a decoded node, evicting old entries if the cache is full."""
         nodes = self._nodes
-        if len(nodes) >= self.capacity and ref not in nodes:
-            drop = self.capacity // 8
-            for old in list(islice(nodes, drop)):
+        if len(nodes) >= self.capacity:
+            for old in list(islice(nodes, self.capacity // 8)):
                 del nodes[old]
         nodes[ref] = node
 

@@ -242,14 +242,15 @@ class Trie:
         with recursion_room(max(map(len, keys)) + 1), gc_paused():
             root = mutation.run(self._root)
         gained, lost = mutation.net_changes()
-        inserted = {digest: self._encoding_of(digest, mutation) for digest in dict.fromkeys(gained)}
+        encodings = mutation.encodings
+        inserted = {digest: encodings[digest] if digest in encodings
+                    else self._stored_encoding(digest) for digest in gained}
         self._root = root
         return TrieUpdate(root, inserted, lost, gained)
 
-    def _encoding_of(self, digest: bytes, mutation: Mutation) -> bytes:
-        encoding = mutation.encodings.get(digest)
-        if encoding is None:
-            encoding = self.store.get_node(digest)
+    def _stored_encoding(self, digest: bytes) -> bytes:
+        """Bytes of a gained node the mutation did not write (a value moved with its node)."""
+        encoding = self.store.get_node(digest)
         if encoding is None:
             raise MissingNodeError(digest, "<moved value>")
         return encoding
