@@ -208,6 +208,8 @@ class Trie:
                     continue
                 bounded = False
             if node.value is not None and (not bounded or full == start):
+                if len(full) % 2:
+                    raise CorruptNodeError(ref, path, "a value at an odd nibble path")
                 yield nibbles_to_key(full), node
             children = node.children
             if children is None:

@@ -18,6 +18,7 @@ from storage.trie import (
     ordered_trie_root,
     trie_root,
 )
+from storage.trie.codec import encode_leaf
 from storage.trie.proof import read_proof
 
 ITEMS = {bytes([a, b]) + bytes(20): bytes([a]) * 40 for a in range(4) for b in range(4)}
@@ -145,3 +146,10 @@ def test_node_references_detects_missing_value_node() -> None:
     with pytest.raises(MissingNodeError):
         list(trie.node_references())
     assert set(trie.node_references(check_values=False)) == set(nodes) | {victim}
+
+
+def test_value_at_odd_nibble_path_is_corrupt() -> None:
+    leaf = encode_leaf("abc", b"v")  # three nibbles: no byte key ends there
+    trie = Trie(MemoryNodeStore({blake2_256(leaf): leaf}), blake2_256(leaf))
+    with pytest.raises(CorruptNodeError, match="odd nibble path"):
+        list(trie.iter_items())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import pytest
@@ -56,7 +57,7 @@ def replay(state: dict[bytes, bytes], batch: list[tuple[bytes, bytes | None]]) -
             state[key] = value
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(MAPS, BATCHES, st.sampled_from([0, 1]))
 def test_apply_roots_and_node_accounting_are_exact(initial: dict, batches: list,
                                                    version: int) -> None:
@@ -204,3 +205,48 @@ def test_v0_trie_migrates_lazily_when_values_are_rewritten_under_v1() -> None:
     assert trie.root == trie_root(items, 0)
     store.insert_all(trie.apply(items.items()).inserted)
     assert trie.root == trie_root(items, 1) != trie_root(items, 0)
+
+
+def _random_blocks(seed: int, size: int, blocks: int, per_block: int) -> tuple[dict, list]:
+    """A seeded state of ``size`` keys and ``blocks`` change sets (updates, inserts, deletes)."""
+    rng = random.Random(seed)
+    prefix = bytes(16)
+    state = {prefix + rng.randbytes(rng.choice((0, 1, 2, 16, 32))): rng.randbytes(
+        rng.choice((0, 8, 32, 33, 80))) for _ in range(size)}
+    batches = []
+    keys = list(state)
+    for _ in range(blocks):
+        batch: list[tuple[bytes, bytes | None]] = []
+        for _ in range(per_block):
+            roll = rng.random()
+            if roll < 0.3:
+                batch.append((rng.choice(keys), None))
+            elif roll < 0.6:
+                key = prefix + rng.randbytes(rng.choice((1, 2, 3, 16, 32)))
+                keys.append(key)
+                batch.append((key, rng.randbytes(rng.choice((1, 32, 33)))))
+            else:
+                batch.append((rng.choice(keys), rng.randbytes(rng.choice((0, 8, 32, 33, 80)))))
+        batches.append(batch)
+    return state, batches
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_blocks_keep_root_and_reference_counts_exact(seed: int) -> None:
+    state, batches = _random_blocks(seed, 2000, 8, 300)
+    root, nodes = build_trie(state)
+    store = MemoryNodeStore(nodes)
+    counts = Counter(Trie(store, root).node_references())
+    cache = NodeCache(capacity=256)
+    for batch in batches:
+        trie = Trie(store, root, cache=cache)
+        update = trie.apply(batch)
+        replay(state, batch)
+        assert update.root == trie_root(state)
+        store.insert_all(update.inserted)
+        counts.update(update.new_refs)
+        counts.subtract(update.removed)
+        counts = +counts
+        root = update.root
+        assert counts == Counter(Trie(store, root).node_references())
+    assert dict(Trie(store, root).iter_items()) == state
