@@ -68,21 +68,31 @@ def mul(a: IntArray | int, b: IntArray | int) -> IntArray:
         + a_lo.astype(np.int64) * b_hi + low
 
 
-def _frac_quotient(rem: NDArray[np.uint64], den: NDArray[np.uint64], den_max: int,
-                   bits: int) -> NDArray[np.uint64]:
-    """``floor(rem * 2**bits / den)`` for ``0 <= rem < den`` by chunked long division."""
+def _long_division(num: NDArray[np.uint64], num_max: int, den: NDArray[np.uint64],
+                   den_max: int, bits: int) -> NDArray[np.uint64]:
+    """``floor(num * 2**bits / den)`` in unsigned 64-bit chunks (multiply-subtract remainders).
+
+    The caller guarantees the quotient fits 64 bits and ``den_max < 2**63``.
+    """
+    first = min(bits, 64 - num_max.bit_length())
+    shifted = num << np.uint64(first)
+    quotient = shifted // den
+    rem = shifted - quotient * den
+    left = bits - first
     step = 64 - den_max.bit_length()
-    if step >= bits:
-        return (rem << np.uint64(bits)) // den
-    if step <= 0:
-        raise FixedArrayError(f"divisor {den_max} too large for exact long division")
-    quotient = np.zeros(rem.shape, dtype=np.uint64)
-    left = bits
     while left:
+        if left <= 2 or step <= 1:
+            rem = rem << np.uint64(1)
+            carry = (rem >= den).astype(np.uint64)
+            rem = rem - den * carry
+            quotient = (quotient << np.uint64(1)) | carry
+            left -= 1
+            continue
         chunk = min(step, left)
-        rem = rem << np.uint64(chunk)
-        quotient = (quotient << np.uint64(chunk)) | (rem // den)
-        rem = rem % den
+        shifted = rem << np.uint64(chunk)
+        part = shifted // den
+        rem = shifted - part * den
+        quotient = (quotient << np.uint64(chunk)) | part
         left -= chunk
     return quotient
 
@@ -91,26 +101,26 @@ def div_frac(a: IntArray | int, b: IntArray | int, bits: int = FRAC_BITS) -> Int
     """``safe_div`` of non-negative raw bits: ``floor(a * 2**bits / b)``, 0 where ``b == 0`` or
     where the quotient exceeds int64 (both cases are what the reference's ``safe_div`` yields).
     """
-    a_arr = np.asarray(a, dtype=np.int64)
-    b_arr = np.asarray(b, dtype=np.int64)
-    a_arr, b_arr = np.broadcast_arrays(a_arr, b_arr)
+    a_arr, b_arr = np.broadcast_arrays(np.asarray(a, dtype=np.int64),
+                                       np.asarray(b, dtype=np.int64))
     if a_arr.size == 0:
         return np.zeros(a_arr.shape, dtype=np.int64)
     if int(a_arr.min()) < 0 or int(b_arr.min()) < 0:
         raise FixedArrayError("div_frac takes non-negative operands only")
     zero_den = b_arr == 0
     den = np.where(zero_den, 1, b_arr)
-    a_max = int(a_arr.max())
-    if a_max < (1 << (63 - bits)):
+    a_max, den_min = int(a_arr.max()), int(den.min())
+    if (a_max << bits) // den_min > I64_MAX:
+        exact = [(x << bits) // y for x, y in zip(a_arr.ravel().tolist(), den.ravel().tolist(),
+                                                   strict=True)]
+        out = np.array([q if q <= I64_MAX else 0 for q in exact], dtype=np.int64)
+        out = out.reshape(a_arr.shape)
+    elif a_max < (1 << (63 - bits)):
         out = (a_arr << bits) // den
     else:
-        whole = a_arr // den
-        rem = (a_arr - whole * den).astype(np.uint64)
-        frac = _frac_quotient(rem, den.astype(np.uint64), int(den.max()), bits)
-        overflow = whole >= (1 << (63 - bits))
-        out = np.where(overflow, 0, (np.where(overflow, 0, whole) << bits)
-                       + frac.astype(np.int64))
-    return np.where(zero_den, 0, out)
+        out = _long_division(a_arr.astype(np.uint64), a_max, den.astype(np.uint64),
+                             int(den.max()), bits).astype(np.int64)
+    return np.where(zero_den, 0, out) if zero_den.any() else out
 
 
 def normalize(x: IntArray) -> IntArray:
@@ -131,11 +141,8 @@ def normalize_u64_to_i32f32(values: NDArray[np.uint64]) -> IntArray:
         return np.zeros(values.shape, dtype=np.int64)
     if total > I64_MAX:
         raise FixedArrayError(f"stake total {total} exceeds the I64F64 range")
-    whole = values // np.uint64(total)
-    rem = values - whole * np.uint64(total)
     den = np.full(values.shape, total, dtype=np.uint64)
-    frac = _frac_quotient(rem, den, total, FRAC_BITS)
-    return (whole.astype(np.int64) << FRAC_BITS) + frac.astype(np.int64)
+    return _long_division(values, int(values.max()), den, total, FRAC_BITS).astype(np.int64)
 
 
 def from_u16_proportion(values: ArrayLike) -> IntArray:

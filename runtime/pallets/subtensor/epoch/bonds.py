@@ -7,6 +7,7 @@ marks the entries a sparse row would hold, ``order`` (or None for ascending) the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -54,6 +55,7 @@ class BondResult:
     ema: IntArray
 
 
+@cache
 def moving_average_alpha(bonds_moving_average: int) -> int:
     """``1 - bma / 10^6``; the quotient is taken in I64F64 and truncated to I32F32 (§1.13.5)."""
     return ONE - (((bonds_moving_average << 64) // 1_000_000) >> 32)

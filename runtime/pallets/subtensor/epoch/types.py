@@ -132,16 +132,22 @@ class SparseRows:
                                   f"out of range for n = {n}")
         if int(self.values.min()) < 0 or int(self.values.max()) > U16_MAX:
             raise EpochInputError(f"{name}: values must be u16")
-        key = self.row_ids() * n + self.indices
-        uniq = np.unique(key)
-        if uniq.size != key.size:
-            dup = _first_duplicate(key)
-            raise EpochInputError(f"{name}[{dup // n}] names uid {dup % n} more than once")
+        self._check_duplicates(name, n)
 
-
-def _first_duplicate(key: NDArray[np.int64]) -> int:
-    order = np.sort(key, kind="stable")
-    return int(order[np.flatnonzero(order[1:] == order[:-1])[0]])
+    def _check_duplicates(self, name: str, n: int) -> None:
+        """Rows in ascending column order cannot repeat a column; other rows are checked."""
+        starts = self.indptr[:-1]
+        not_rising = np.flatnonzero(np.diff(self.indices) <= 0) + 1
+        row_start = np.zeros(len(self.indices), dtype=bool)
+        row_start[starts[starts < len(self.indices)]] = True
+        suspects = np.unique(np.searchsorted(self.indptr, not_rising[~row_start[not_rising]],
+                                             side="right") - 1)
+        for row in suspects.tolist():
+            cols = self.indices[self.indptr[row]:self.indptr[row + 1]]
+            uniq, counts = np.unique(cols, return_counts=True)
+            if np.any(counts > 1):
+                raise EpochInputError(f"{name}[{row}] names uid {int(uniq[counts > 1][0])} "
+                                      "more than once")
 
 
 def _u64_vector(name: str, values: object, n: int) -> NDArray[np.uint64]:

@@ -7,12 +7,17 @@ arithmetic is exact I32F32 / I64F64 / I96F32 emulation on numpy integer arrays.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from runtime.pallets.subtensor.epoch.blocks import (
+    block_row_uids,
+    block_rows,
+    bonds_block,
+    weights_block,
+)
 from runtime.pallets.subtensor.epoch.bonds import (
     BondInputs,
     BondResult,
@@ -42,67 +47,6 @@ BoolArray = NDArray[np.bool_]
 Trace = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Entries:
-    """Sparse entries in stored order: row uid, column uid, value, position within its row."""
-
-    row: IntArray
-    col: IntArray
-    value: IntArray
-    position: IntArray
-
-    @classmethod
-    def of(cls, matrix: SparseRows) -> Entries:
-        """All entries of a CSR matrix."""
-        rows = matrix.row_ids()
-        position = np.arange(len(rows), dtype=np.int64) - matrix.indptr[rows]
-        return cls(rows, matrix.indices, matrix.values, position)
-
-    def keep(self, mask: BoolArray) -> Entries:
-        """The entries where ``mask`` holds."""
-        return Entries(self.row[mask], self.col[mask], self.value[mask], self.position[mask])
-
-    def ascending(self) -> bool:
-        """Whether every row lists its columns in increasing order."""
-        same_row = self.row[1:] == self.row[:-1]
-        return bool(np.all(self.col[1:][same_row] > self.col[:-1][same_row]))
-
-    def rows(self, n: int) -> SparseRows:
-        """As CSR (for traces)."""
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(self.row, minlength=n), out=indptr[1:])
-        return SparseRows(indptr, self.col.copy(), self.value.copy())
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A sparse matrix as a dense block over uids ``rows``: values, presence, row order."""
-
-    values: IntArray
-    present: BoolArray
-    position: NDArray[np.int32] | None
-
-
-def _block(entries: Entries, index_of_row: IntArray, n_rows: int, n: int) -> Block:
-    values = np.zeros((n_rows, n), dtype=np.int64)
-    present = np.zeros((n_rows, n), dtype=bool)
-    r = index_of_row[entries.row]
-    values[r, entries.col] = entries.value
-    present[r, entries.col] = True
-    position = None
-    if not entries.ascending():
-        position = np.zeros((n_rows, n), dtype=np.int32)
-        position[r, entries.col] = entries.position
-    return Block(values, present, position)
-
-
-def _block_rows(rows: IntArray, values: IntArray, present: BoolArray, n: int) -> SparseRows:
-    r, c = np.nonzero(present)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows[r], minlength=n), out=indptr[1:])
-    return SparseRows(indptr, c.astype(np.int64), values[r, c])
-
-
 def _active(inputs: EpochInputs) -> BoolArray:
     threshold = inputs.block - inputs.hyperparameters.activity_cutoff
     if threshold <= 0:
@@ -115,37 +59,6 @@ def _stake(inputs: EpochInputs, owner: int | None) -> IntArray:
     if owner is not None:
         below[owner] = False
     return normalize_u64_to_i32f32(np.where(below, np.uint64(0), inputs.stake))
-
-
-def _weight_entries(inputs: EpochInputs, permits: BoolArray, owner: int | None, dense: bool,
-                    trace: Trace | None) -> Entries:
-    entries = Entries.of(inputs.weights)
-    if trace is not None:
-        trace["weights_loaded"] = entries.rows(inputs.n)
-    entries = entries.keep(permits[entries.row])
-    diagonal = entries.row == entries.col
-    if owner is not None and not dense:
-        diagonal &= entries.row != owner
-    entries = entries.keep(~diagonal)
-    reg = inputs.block_at_registration
-    entries = entries.keep(~(inputs.last_update[entries.row] <= reg[entries.col]))
-    if trace is not None:
-        trace["weights_masked"] = entries.rows(inputs.n)
-    if inputs.hyperparameters.commit_reveal and not dense:
-        entries = entries.keep(~(inputs.commit_block[entries.row] < reg[entries.col]))
-        if trace is not None:
-            trace["weights_commit_reveal"] = entries.rows(inputs.n)
-    return entries
-
-
-def _bond_entries(inputs: EpochInputs) -> Entries:
-    entries = Entries.of(inputs.bonds)
-    if inputs.last_epoch_block == 0:
-        last_tempo = max(0, inputs.block - inputs.tempo)
-    else:
-        last_tempo = inputs.last_epoch_block + 1
-    recent = inputs.block_at_registration >= np.uint64(last_tempo)
-    return entries.keep(~recent[entries.col])
 
 
 def _row_normalize(raw: IntArray) -> IntArray:
@@ -244,12 +157,12 @@ def run_epoch(inputs: EpochInputs, *, dense: bool = False,
     stake = _stake(inputs, owner)
     old, new = _permits(inputs, stake, owner)
     active_stake = normalize(np.where(active & old, stake, 0))
-    w_entries = _weight_entries(inputs, old, owner, dense, trace)
-    b_entries = _bond_entries(inputs)
-    rows = np.union1d(w_entries.row, b_entries.row)
+    if trace is not None:
+        trace["weights_loaded"] = inputs.weights
+    rows = block_row_uids(inputs, old)
     index_of_row = np.full(n, -1, dtype=np.int64)
     index_of_row[rows] = np.arange(len(rows))
-    w_block = _block(w_entries, index_of_row, len(rows), n)
+    w_block = weights_block(inputs, rows, old, owner, dense, trace)
     w = _row_normalize(w_block.values)
     consensus = column_consensus(active_stake, w, index_of_row, from_u16_proportion(hp.kappa))
     cw, cw_present = clip_to_consensus(w, w_block.present, consensus)
@@ -259,7 +172,7 @@ def run_epoch(inputs: EpochInputs, *, dense: bool = False,
     incentive = normalize(ranks)
     wb, wb_present, keeps_order = _weights_for_bonds(
         w, w_block.present, cw, cw_present, from_u16_proportion(hp.bonds_penalty), dense)
-    b_block = _block(b_entries, index_of_row, len(rows), n)
+    b_block = bonds_block(inputs, rows)
     bond_inputs = BondInputs(
         rows=rows, weights_for_bonds=wb, wb_present=wb_present,
         wb_position=w_block.position if keeps_order else None, bonds_u16=b_block.values,
@@ -272,12 +185,12 @@ def run_epoch(inputs: EpochInputs, *, dense: bool = False,
     if trace is not None:
         trace.update(
             active=active, stake=stake, validator_permit=old, new_validator_permit=new,
-            active_stake=active_stake, weights=_block_rows(rows, w, w_block.present, n),
-            consensus=consensus, clipped_weights=_block_rows(rows, cw, cw_present, n),
+            active_stake=active_stake, weights=block_rows(rows, w, w_block.present, n),
+            consensus=consensus, clipped_weights=block_rows(rows, cw, cw_present, n),
             validator_trust=validator_trust, ranks=ranks, incentive=incentive,
-            weights_for_bonds=_block_rows(rows, wb, wb_present, n),
-            bonds=_block_rows(rows, b_block.values, b_block.present, n),
-            ema_bonds=_block_rows(rows, result.ema, result.ema_present, n),
+            weights_for_bonds=block_rows(rows, wb, wb_present, n),
+            bonds=block_rows(rows, b_block.values, b_block.present, n),
+            ema_bonds=block_rows(rows, result.ema, result.ema_present, n),
             dividends=result.dividends)
     return EpochOutputs(
         active=active, consensus=to_u16_proportion(consensus),
