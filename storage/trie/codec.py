@@ -59,7 +59,9 @@ class Node(NamedTuple):
 
 
 EMPTY_NODE = Node("", None, False, None)
-_new_node = tuple.__new__  # builds a Node without the keyword-handling constructor
+# new_node(Node, (partial, value, value_hashed, children)): a Node without the slower
+# keyword-handling constructor (hot paths only).
+new_node = tuple.__new__
 
 
 # ---------------------------------------------------------------------------------------------
@@ -332,4 +334,4 @@ def decode_node(data: bytes) -> Node:
         children, offset = _decode_children(data, offset, bitmap)
     if offset != len(data):
         raise TrieNodeDecodeError(f"{len(data) - offset} trailing bytes after the node", offset)
-    return _new_node(Node, (partial, value, hashed, children))
+    return new_node(Node, (partial, value, hashed, children))

@@ -26,10 +26,10 @@ from storage.trie.codec import (
     NIBBLE_CHARS,
     NIBBLE_INDEX,
     Node,
-    _new_node,
     common_prefix_length,
     encode_branch,
     encode_leaf,
+    new_node,
 )
 from storage.trie.errors import TrieError
 from storage.trie.nodestore import NodeCache
@@ -213,7 +213,7 @@ class Mutation:
         self.gained.append(digest)
         self.encodings[digest] = encoding
         if refs is not None:  # keep new branches decoded; leaves are rarely touched again soon
-            self.cache.put(digest, _new_node(Node, (node.partial, node.value, node.value_hashed,
+            self.cache.put(digest, new_node(Node, (node.partial, node.value, node.value_hashed,
                                                     refs)))
         return digest
 
