@@ -13,6 +13,7 @@ Typical use (by the runtime's composition)::
 from __future__ import annotations
 
 from runtime.metadata.api import SUPPORTED_VERSIONS, MetadataProvider, metadata_versions_output
+from runtime.metadata.checks import client_convention_problems
 from runtime.metadata.model import (
     ConstantMetadata,
     CustomValueMetadata,
@@ -59,6 +60,7 @@ __all__ = [
     "StorageEntryMetadata",
     "build_metadata_input",
     "build_outer_enums",
+    "client_convention_problems",
     "encode_metadata_v14",
     "encode_metadata_v15",
     "extrinsic_metadata",
