@@ -23,6 +23,7 @@ only the variant), used in logs and RPC error details.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -178,7 +179,7 @@ TransactionValidity = ValidTransaction | InvalidTransaction | UnknownTransaction
 """``Result<ValidTransaction, TransactionValidityError>`` as a Python value."""
 
 
-def combine_validities(validities: list[ValidTransaction]) -> ValidTransaction:
+def combine_validities(validities: Iterable[ValidTransaction]) -> ValidTransaction:
     """Fold ``combine_with`` over ``validities`` in order, starting from the default."""
     combined = ValidTransaction()
     for validity in validities:
