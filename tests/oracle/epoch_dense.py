@@ -104,7 +104,7 @@ def epoch_dense(inp: dict) -> dict:
     n, hp = inp["n"], inp["hp"]
     active = [not (min(U64_MAX, u + hp["activity_cutoff"]) < inp["block"])
               for u in inp["last_update"]]
-    stake = stake_vector(inp["stake"], hp["stake_threshold"], None)
+    stake = stake_vector(inp["stake"], inp["stake_fraction"], hp["stake_threshold"], None)
     permits = list(inp["validator_permit"])
     new_permits = is_topk_nonzero(stake, hp["max_allowed_validators"])
     active_stake = normalize([s if (active[i] and permits[i]) else 0

@@ -21,13 +21,16 @@ from tests.oracle.fixed import (
 Rows = list[list[tuple[int, int]]]
 
 
-def stake_vector(stake: list[int], threshold: int, owner: int | None) -> list[int]:
-    """Threshold filter (owner exempt when given), I64F64 normalisation, truncation to I32F32."""
-    filtered = [0 if (uid != owner and s < threshold) else s for uid, s in enumerate(stake)]
+def stake_vector(stake: list[int], fraction: list[int], threshold: int,
+                 owner: int | None) -> list[int]:
+    """Threshold filter on floor(stake) (owner exempt when given), I64F64 normalisation
+    (each / sum), truncation to I32F32."""
+    bits = [(s << 64) + f for s, f in zip(stake, fraction, strict=True)]
+    filtered = [0 if (uid != owner and (b >> 64) < threshold) else b for uid, b in enumerate(bits)]
     total = sum(filtered)
     if total == 0:
         return [0] * len(stake)
-    return [((s << 64) // total) >> 32 for s in filtered]
+    return [(((b << 64) // total) >> 32) for b in filtered]
 
 
 def col_normalize(rows: Rows, n: int) -> Rows:
@@ -209,7 +212,7 @@ def epoch_sparse(inp: dict, trace: dict | None = None) -> dict:
     n, hp, owner = inp["n"], inp["hp"], inp["owner_uid"]
     lu = inp["last_update"]
     active = [not (min(U64_MAX, u + hp["activity_cutoff"]) < inp["block"]) for u in lu]
-    stake = stake_vector(inp["stake"], hp["stake_threshold"], owner)
+    stake = stake_vector(inp["stake"], inp["stake_fraction"], hp["stake_threshold"], owner)
     permits = list(inp["validator_permit"])
     new_permits = is_topk_nonzero(stake, hp["max_allowed_validators"])
     if owner is not None and owner < n:
@@ -266,6 +269,8 @@ def inputs_dict(inputs: EpochInputs) -> dict:
         "owner_uid": inputs.owner_uid,
         "hp": {name: getattr(hp, name) for name in hp.__slots__},
         "stake": inputs.stake.tolist(), "last_update": inputs.last_update.tolist(),
+        "stake_fraction": ([0] * inputs.n if inputs.stake_fraction is None
+                           else inputs.stake_fraction.tolist()),
         "block_at_registration": inputs.block_at_registration.tolist(),
         "validator_permit": [bool(v) for v in inputs.validator_permit],
         "commit_block": inputs.commit_block.tolist(),

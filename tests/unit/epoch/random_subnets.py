@@ -95,4 +95,6 @@ def random_subnet(seed: int, n: int) -> EpochInputs:
         owner_uid=owner, hyperparameters=hp, stake=_stakes(rng, n), last_update=last_update,
         block_at_registration=reg, validator_permit=permits,
         commit_block=commit, weights=SparseRows.from_rows(_rows(rng, n, fill, shuffle, density)),
-        bonds=SparseRows.from_rows(_rows(rng, n, fill * 0.8, shuffle)))
+        bonds=SparseRows.from_rows(_rows(rng, n, fill * 0.8, shuffle)),
+        stake_fraction=(rng.integers(0, 1 << 63, size=n, dtype=np.uint64) * np.uint64(2)
+                        if rng.random() < 0.2 else None))

@@ -30,14 +30,14 @@ def check_both_paths(seed: int, n: int) -> None:
     assert outputs_dict(run_epoch(inputs, dense=True)) == epoch_dense(plain)
 
 
-@budget(1500)
+@budget(2500)
 @given(seed=SEEDS, n=SMALL_N)
 def test_small_subnets_fast_equals_oracle(seed: int, n: int) -> None:
     """1..12 uids, every hyperparameter mix."""
     check_both_paths(seed, n)
 
 
-@budget(300)
+@budget(400)
 @given(seed=SEEDS, n=MEDIUM_N)
 def test_medium_subnets_fast_equals_oracle(seed: int, n: int) -> None:
     """13..40 uids."""

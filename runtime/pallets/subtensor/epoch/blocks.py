@@ -71,15 +71,21 @@ def _scatter_long_rows(matrix: SparseRows, rows: IntArray, counts: IntArray, val
 def _scatter_short_rows(matrix: SparseRows, rows: IntArray, counts: IntArray,
                         values: IntArray, present: BoolArray) -> list[int]:
     """All entries at once (cheap per row when rows are short); returns unsorted block rows."""
-    starts = matrix.indptr[rows]
-    block_row = np.repeat(np.arange(len(rows)), counts)
-    offsets = np.arange(len(block_row)) - np.repeat(np.cumsum(counts) - counts, counts)
-    source = np.repeat(starts, counts) + offsets
-    cols = matrix.indices[source]
-    values[block_row, cols] = matrix.values[source]
-    present[block_row, cols] = True
-    same_row = block_row[1:] == block_row[:-1]
-    descending = same_row & (cols[1:] <= cols[:-1])
+    n_uids = matrix.n_rows
+    index_of_row = np.full(n_uids, -1, dtype=np.int64)
+    index_of_row[rows[counts > 0]] = np.flatnonzero(counts > 0)
+    block_row = np.repeat(index_of_row, np.diff(matrix.indptr))
+    cols = matrix.indices
+    stored = matrix.values
+    if int(block_row.min()) < 0:
+        keep = block_row >= 0
+        block_row, cols, stored = block_row[keep], cols[keep], stored[keep]
+    flat = block_row * values.shape[1] + cols
+    values.ravel()[flat] = stored
+    present.ravel()[flat] = True
+    descending = (block_row[1:] == block_row[:-1]) & (cols[1:] <= cols[:-1])
+    if not descending.any():
+        return []
     return np.unique(block_row[1:][descending]).tolist()
 
 

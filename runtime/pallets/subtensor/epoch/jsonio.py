@@ -9,7 +9,10 @@ No file or terminal I/O here: callers pass already-parsed JSON values. Input for
                          "commit_reveal"},
      "neurons": [{"uid", "stake", "last_update", "block_at_registration", "validator_permit",
                   "weights": [[uid, u16], ...], "bonds": [[uid, u16], ...],
-                  "commit_block"}, ...]}
+                  "commit_block", optional "stake_fraction"}, ...]}
+
+``stake_fraction`` (optional, default 0) is the fractional part of the I64F64 stake weight in
+units of 2**-64, for callers that have it; whole-rao stakes leave it out.
 """
 
 from __future__ import annotations
@@ -78,6 +81,7 @@ def inputs_from_json(data: Mapping[str, Any]) -> EpochInputs:
         commit_block=commit,
         weights=SparseRows.from_rows([neuron["weights"] for neuron in neurons], "weights"),
         bonds=SparseRows.from_rows([neuron["bonds"] for neuron in neurons], "bonds"),
+        stake_fraction=[neuron.get("stake_fraction", 0) for neuron in neurons],
     )
 
 
@@ -96,6 +100,8 @@ def inputs_to_json(inputs: EpochInputs) -> dict[str, Any]:
             "bonds": [list(p) for p in inputs.bonds.row(uid)],
             "commit_block": None if commit == NO_COMMIT else commit,
         })
+        if inputs.stake_fraction is not None:
+            neurons[-1]["stake_fraction"] = int(inputs.stake_fraction[uid])
     return {
         "block": inputs.block, "tempo": inputs.tempo, "rao_emission": inputs.rao_emission,
         "last_epoch_block": inputs.last_epoch_block, "owner_uid": inputs.owner_uid,

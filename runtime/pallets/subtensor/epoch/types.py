@@ -181,7 +181,9 @@ def _bool_vector(name: str, values: object, n: int) -> NDArray[np.bool_]:
 class EpochInputs:
     """Everything one epoch reads (§1.1), validated on construction.
 
-    ``stake`` is each uid's final u64 stake weight (alpha + tao × tao_weight, floored);
+    ``stake`` is each uid's final stake weight (alpha + tao × tao_weight) as an I64F64 whose
+    integer part is ``stake`` (u64) and whose fractional part, in units of 2**-64, is
+    ``stake_fraction`` (None when every stake is a whole number, as in the JSON interface);
     ``commit_block[i]`` is uid i's earliest live commit block, or :data:`NO_COMMIT`.
     ``last_epoch_block`` is ``LastMechansimStepBlock`` (0 if no epoch ran yet).
     """
@@ -199,6 +201,7 @@ class EpochInputs:
     commit_block: NDArray[np.uint64]
     weights: SparseRows
     bonds: SparseRows
+    stake_fraction: NDArray[np.uint64] | None = None
 
     @property
     def n(self) -> int:
@@ -220,7 +223,12 @@ class EpochInputs:
         if not isinstance(self.hyperparameters, Hyperparameters):
             raise EpochInputError("hyperparameters must be a Hyperparameters instance")
         object.__setattr__(self, "stake", _u64_vector("stake", self.stake, n))
-        if sum(self.stake.tolist()) > I64_MAX:
+        carry = 0
+        if self.stake_fraction is not None:
+            fraction = _u64_vector("stake_fraction", self.stake_fraction, n)
+            object.__setattr__(self, "stake_fraction", fraction if fraction.any() else None)
+            carry = -(-sum(fraction.tolist()) >> 64)
+        if sum(self.stake.tolist()) + carry > I64_MAX:
             raise EpochInputError("total stake exceeds the I64F64 integer range (2**63 - 1)")
         for name in ("last_update", "block_at_registration", "commit_block"):
             object.__setattr__(self, name, _u64_vector(name, getattr(self, name), n))

@@ -55,10 +55,18 @@ def _active(inputs: EpochInputs) -> BoolArray:
 
 
 def _stake(inputs: EpochInputs, owner: int | None) -> IntArray:
+    """§1.2: threshold filter on the integer part, I64F64 normalisation, truncation."""
     below = inputs.stake < np.uint64(inputs.hyperparameters.stake_threshold)
     if owner is not None:
         below[owner] = False
-    return normalize_u64_to_i32f32(np.where(below, np.uint64(0), inputs.stake))
+    if inputs.stake_fraction is None:
+        return normalize_u64_to_i32f32(np.where(below, np.uint64(0), inputs.stake))
+    bits = [0 if low else (whole << 64) | frac for low, whole, frac in zip(
+        below.tolist(), inputs.stake.tolist(), inputs.stake_fraction.tolist(), strict=True)]
+    total = sum(bits)
+    if total == 0:
+        return np.zeros(inputs.n, dtype=np.int64)
+    return np.array([((b << 64) // total) >> 32 for b in bits], dtype=np.int64)
 
 
 def _row_normalize(raw: IntArray) -> IntArray:
