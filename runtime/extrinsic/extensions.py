@@ -180,9 +180,9 @@ class SignedExtra:
         defaults (immortal, nonce 0, tip 0, metadata hash disabled)."""
         metadata = values.get("CheckMetadataHash")
         enabled = metadata is not None and metadata.mode.variant == "Enabled"
-        return cls(era=values.get("CheckMortality", IMMORTAL), nonce=values.get("CheckNonce", 0),
-                   tip=values.get("ChargeTransactionPayment", 0),
-                   metadata_hash_mode=MetadataHashMode(int(enabled)))
+        return cls(values.get("CheckMortality", IMMORTAL), values.get("CheckNonce", 0),
+                   values.get("ChargeTransactionPayment", 0),
+                   MetadataHashMode.ENABLED if enabled else MetadataHashMode.DISABLED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ class AddressKind(IntEnum):
     ADDRESS20 = 4
 
 
+_ADDRESS_KINDS = tuple(AddressKind)
 _ADDRESS_SIZES = {AddressKind.ID: 32, AddressKind.INDEX: 0, AddressKind.ADDRESS32: 32,
                   AddressKind.ADDRESS20: 20}
 
@@ -67,7 +68,8 @@ class MultiAddress:
     data: bytes = b""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "kind", AddressKind(self.kind))
+        if type(self.kind) is not AddressKind:
+            object.__setattr__(self, "kind", AddressKind(self.kind))
         size = _ADDRESS_SIZES.get(self.kind)
         if not isinstance(self.data, bytes) or (size is not None and len(self.data) != size):
             raise ExtrinsicEncodeError(f"{self.kind.name} address needs {size} bytes, "
@@ -100,6 +102,7 @@ class SignatureScheme(IntEnum):
 
 SIGNATURE_SIZES = {SignatureScheme.ED25519: 64, SignatureScheme.SR25519: 64,
                    SignatureScheme.ECDSA: 65}
+_SIGNATURE_SCHEMES = tuple(SignatureScheme)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,8 @@ class MultiSignature:
     data: bytes
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "scheme", SignatureScheme(self.scheme))
+        if type(self.scheme) is not SignatureScheme:
+            object.__setattr__(self, "scheme", SignatureScheme(self.scheme))
         size = SIGNATURE_SIZES[self.scheme]
         if not isinstance(self.data, bytes) or len(self.data) != size:
             raise ExtrinsicEncodeError(f"{self.scheme.name} signature needs {size} bytes, "
@@ -247,10 +251,10 @@ def _decode_address(body: bytes, offset: int, base: int) -> tuple[MultiAddress, 
     if offset >= len(body):
         raise ExtrinsicDecodeError("address", base + offset, "the body ends before the address")
     index = body[offset]
-    if index > max(AddressKind):
+    if index >= len(_ADDRESS_KINDS):
         raise UnknownVariantError("address", base + offset,
                                   f"MultiAddress has no variant {index}")
-    kind = AddressKind(index)
+    kind = _ADDRESS_KINDS[index]
     start = offset + 1
     if kind is AddressKind.RAW:
         try:
@@ -271,10 +275,10 @@ def _decode_signature(body: bytes, offset: int, base: int) -> tuple[MultiSignatu
         raise ExtrinsicDecodeError("signature", base + offset,
                                    "the body ends before the signature")
     index = body[offset]
-    if index > max(SignatureScheme):
+    if index >= len(_SIGNATURE_SCHEMES):
         raise UnknownVariantError("signature", base + offset,
                                   f"MultiSignature has no variant {index}")
-    scheme = SignatureScheme(index)
+    scheme = _SIGNATURE_SCHEMES[index]
     size = SIGNATURE_SIZES[scheme]
     end = offset + 1 + size
     if end > len(body):
