@@ -59,15 +59,17 @@ def encode_body_v15(metadata: RuntimeMetadataInput) -> tuple[PortableRegistry, b
     registry = PortableRegistry()
     pallets = encode_pallets(registry, metadata, with_docs=True)
     extrinsic = _encode_extrinsic(registry, metadata)
-    # V15 has no extrinsic ``ty``; clients (cyscale's ``add_portable_registry``) look the
-    # UncheckedExtrinsic up by path to learn the Address/Signature types, so register it.
-    registry.register(resolved_extrinsic_type(metadata.extrinsic))
     runtime_id = registry.register(metadata.runtime_type)
     apis = encode_vec(metadata.apis, lambda api: encode_api(registry, api))
     enums = metadata.outer_enums
     outer = b"".join(encode_compact(registry.register(t))
                      for t in (enums.call_type, enums.event_type, enums.error_type))
     custom = _encode_custom(registry, metadata)
+    # V15 has no extrinsic ``ty``; clients (cyscale's ``add_portable_registry``) look the
+    # UncheckedExtrinsic up by path to learn the Address/Signature types. A real runtime's APIs
+    # (BlockBuilder.apply_extrinsic, TransactionPaymentApi.query_info) already reference it;
+    # otherwise it is appended last, so the ids of everything else stay as Rust assigns them.
+    registry.register(resolved_extrinsic_type(metadata.extrinsic))
     return registry, pallets + extrinsic + encode_compact(runtime_id) + apis + outer + custom
 
 
