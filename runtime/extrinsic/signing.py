@@ -24,10 +24,12 @@ from typing import Any
 
 import coincurve
 
+from runtime.extrinsic.errors import ExtrinsicEncodeError
 from runtime.extrinsic.extensions import (
     SUBTENSOR_EXTENSIONS,
     ExtensionSet,
     ImplicitContext,
+    MetadataHashMode,
     SignedExtra,
 )
 from runtime.extrinsic.format import (
@@ -103,7 +105,13 @@ def build_signed_extrinsic(keypair: Keypair, call: bytes,
 
     ``extra`` is the explicit extension data (typed, or values by identifier); ``context`` gives
     the implicit data the runtime will recompute — a mortal era signs its birth block's hash, so
-    ``context.birth_hash`` must be the hash of block ``era.birth(current)``."""
+    ``context.birth_hash`` must be the hash of block ``era.birth(current)``; a metadata hash is
+    signed exactly when the mode is Enabled."""
+    if isinstance(extra, SignedExtra):
+        enabled = extra.metadata_hash_mode == MetadataHashMode.ENABLED
+        if enabled != (context.metadata_hash is not None):
+            raise ExtrinsicEncodeError("CheckMetadataHash mode Enabled needs a metadata hash in "
+                                       "the context, mode Disabled none")
     values = extra.explicit_values() if isinstance(extra, SignedExtra) else dict(extra)
     extra_bytes = extensions.encode_explicit(values)
     payload = signing_payload(call, extra_bytes, context.encode(extensions))

@@ -225,3 +225,11 @@ def test_near_valid_bytes_decode_and_reencode_or_raise_the_codec_error(
     body = bytes([version, address]) + ALICE + bytes([signature]) + rest
     _reencodes_or_refuses(with_body(body))
     _reencodes_or_refuses(with_body(bytes([version]) + rest))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.binary(max_size=24), st.binary(max_size=8))
+def test_random_extra_bytes_decode_and_reencode_or_raise_the_codec_error(
+        extra: bytes, call: bytes) -> None:
+    body = b"\x84\x00" + ALICE + b"\x01" + bytes(64) + extra + call
+    _reencodes_or_refuses(with_body(body))

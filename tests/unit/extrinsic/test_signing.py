@@ -14,6 +14,8 @@ from scalecodec.type_registry import load_type_registry_preset
 
 from runtime.extrinsic import (
     CheckedExtrinsic,
+    ExtrinsicEncodeError,
+    MetadataHashMode,
     MultiAddress,
     MultiSignature,
     SignatureScheme,
@@ -187,3 +189,17 @@ def test_extra_matches_scalecodec_part_encoders(nonce: int, tip: int, exp: int,
                 + _scalecodec_bytes(config, "Compact<u64>", tip) + b"\x00")
     assert SignedExtra(era, nonce, tip).encode() == expected
 
+
+
+def test_metadata_hash_mode_and_context_must_agree(alice: Keypair) -> None:
+    enabled = SignedExtra(metadata_hash_mode=MetadataHashMode.ENABLED)
+    with pytest.raises(ExtrinsicEncodeError, match="CheckMetadataHash"):
+        build_signed_extrinsic(alice, TRANSFER_CALL, enabled, signer_context())
+    with pytest.raises(ExtrinsicEncodeError, match="CheckMetadataHash"):
+        build_signed_extrinsic(alice, TRANSFER_CALL, SignedExtra(),
+                               signer_context(metadata_hash=bytes(32)))
+    xt = build_signed_extrinsic(alice, TRANSFER_CALL, enabled,
+                                signer_context(metadata_hash=bytes(range(32))))
+    payload = signed_payload_of(xt, signer_context(metadata_hash=bytes(range(32))).encode())
+    assert payload.endswith(b"\x01" + bytes(range(32)))
+    assert verify_signature(xt.signed.signature, payload, alice.account_id)
