@@ -31,12 +31,14 @@ import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import NoReturn
 
 from consensus.errors import (
     BadPrecommitSignature,
     InsufficientWeight,
     InvalidAncestry,
     InvalidAuthoritySet,
+    InvalidJustification,
     JustificationTargetMismatch,
     MalformedJustification,
     PrecommitNotDescendant,
@@ -49,7 +51,6 @@ from runtime.primitives.keys import CryptoScheme, Keypair, verify
 from runtime.primitives.scale import DecodeError, decode_compact, encode_compact
 from runtime.primitives.scale.base import Buffer
 
-_U32_MAX = (1 << 32) - 1
 _U64_MAX = (1 << 64) - 1
 
 
@@ -299,7 +300,8 @@ class _Ancestry:
         return route
 
 
-def _fail(cls: type, justification: GrandpaJustification, reason: str) -> None:
+def _fail(cls: type[InvalidJustification], justification: GrandpaJustification,
+          reason: str) -> NoReturn:
     raise cls(justification.commit.target_hash, justification.commit.target_number, reason)
 
 
@@ -374,7 +376,7 @@ def _check_signatures_and_routes(justification: GrandpaJustification, set_id: in
         if route is None:
             _fail(InvalidAncestry, justification,
                   f"no ancestry route from #{signed.precommit.target_number} to the base")
-        visited.update(route or ())
+        visited.update(route)
     unused = set(ancestry.by_hash) - visited
     if unused:
         _fail(UnusedAncestry, justification,
