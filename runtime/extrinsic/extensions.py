@@ -179,7 +179,9 @@ class SignedExtra:
         """The typed view of decoded explicit values; extensions absent from the set take the
         defaults (immortal, nonce 0, tip 0, metadata hash disabled)."""
         metadata = values.get("CheckMetadataHash")
-        enabled = metadata is not None and metadata.mode.variant == "Enabled"
+        mode = metadata["mode"] if isinstance(metadata, Mapping) else getattr(metadata, "mode",
+                                                                              None)
+        enabled = mode is not None and mode.variant == "Enabled"
         return cls(values.get("CheckMortality", IMMORTAL), values.get("CheckNonce", 0),
                    values.get("ChargeTransactionPayment", 0),
                    MetadataHashMode.ENABLED if enabled else MetadataHashMode.DISABLED)

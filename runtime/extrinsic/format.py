@@ -128,12 +128,13 @@ class MultiSignature:
 @dataclass(frozen=True, slots=True)
 class SignedData:
     """The signed preamble: sender address, signature, and the extra (explicit extension data) as
-    bytes; ``explicit`` holds the same data decoded, by extension identifier."""
+    bytes; ``explicit`` must hold the same data decoded, by extension identifier (the decoder and
+    ``build_signed_extrinsic`` fill both; the signature covers ``extra``)."""
 
     address: MultiAddress
     signature: MultiSignature
     extra: bytes
-    explicit: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    explicit: dict[str, Any] = field(compare=False, hash=False)
 
     @property
     def signed_extra(self) -> SignedExtra:
