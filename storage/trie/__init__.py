@@ -7,7 +7,9 @@ Public API (stable; other layers build on it):
     bottom-up from the sorted keys in O(n). Values may be ``HashedValue(hash)`` in V1 (a value
     known only by its blake2_256, e.g. a large ``:code``).
     ``build_trie(items, state_version=1) -> (root, {hash: bytes})`` — the same plus every stored
-    node (V1 value nodes included): the bulk path for writing a genesis state.
+    node (V1 value nodes included): the bulk path for writing a genesis state;
+    ``build_trie_refs`` also returns one entry per node reference (exact reference counts).
+    ``Trie.apply`` on an empty trie takes this one-pass path by itself.
     ``ordered_trie_root(values, state_version=0)`` — keys ``compact(i)``: the extrinsics root
     (pass each extrinsic WITH its own compact length prefix; subtensor uses V0 here).
     ``storage_root(top, children, state_version)``, ``child_root_entry(child_key, root)`` and
@@ -62,6 +64,7 @@ from storage.trie.nodestore import MemoryNodeStore, NodeCache, NodeReader
 from storage.trie.root import (
     CHILD_STORAGE_DEFAULT_PREFIX,
     build_trie,
+    build_trie_refs,
     child_root_entry,
     ordered_trie_root,
     storage_root,
@@ -85,6 +88,7 @@ __all__ = [
     "TrieNodeDecodeError",
     "TrieUpdate",
     "build_trie",
+    "build_trie_refs",
     "child_root_entry",
     "decode_node",
     "encode_node",

@@ -34,6 +34,7 @@ __all__ = [
     "EMPTY_TRIE_ROOT",
     "TrieValue",
     "build_trie",
+    "build_trie_refs",
     "check_state_version",
     "child_root_entry",
     "ordered_trie_root",
@@ -55,14 +56,15 @@ def check_state_version(state_version: int) -> None:
 class _Builder:
     """One bottom-up build over sorted nibble keys."""
 
-    __slots__ = ("keys", "nodes", "values", "version")
+    __slots__ = ("keys", "nodes", "refs", "values", "version")
 
     def __init__(self, keys: list[str], values: list[TrieValue], version: int,
-                 nodes: dict[bytes, bytes] | None) -> None:
+                 nodes: dict[bytes, bytes] | None, refs: list[bytes] | None) -> None:
         self.keys = keys
         self.values = values
         self.version = version
         self.nodes = nodes
+        self.refs = refs
 
     def value_part(self, value: TrieValue) -> tuple[bytes, bool]:
         """(inline value or value hash, whether hashed), storing V1 value nodes."""
@@ -71,11 +73,15 @@ class _Builder:
                 raise TrieError("a value known only by its hash needs state version 1")
             if len(value.hash) != HASH_LENGTH:
                 raise TrieError(f"a value hash has 32 bytes, got {len(value.hash)}")
+            if self.refs is not None:
+                self.refs.append(value.hash)
             return value.hash, True
         if self.version == 1 and len(value) > MAX_INLINE_VALUE:
             digest = blake2_256(value)
             if self.nodes is not None:
                 self.nodes[digest] = value
+            if self.refs is not None:
+                self.refs.append(digest)
             return digest, True
         return value, False
 
@@ -86,6 +92,8 @@ class _Builder:
         digest = blake2_256(encoding)
         if self.nodes is not None:
             self.nodes[digest] = encoding
+        if self.refs is not None:
+            self.refs.append(digest)
         return digest
 
     def subtree(self, lo: int, hi: int, depth: int) -> bytes:
@@ -121,7 +129,7 @@ class _Builder:
 
 
 def _build(items: Mapping[bytes, TrieValue], state_version: int,
-           nodes: dict[bytes, bytes] | None) -> bytes:
+           nodes: dict[bytes, bytes] | None, refs: list[bytes] | None = None) -> bytes:
     check_state_version(state_version)
     if not items:
         return EMPTY_TRIE_ROOT
@@ -132,12 +140,14 @@ def _build(items: Mapping[bytes, TrieValue], state_version: int,
     ordered = sorted(items.items())
     keys = [key.hex() for key, _ in ordered]
     values = [value for _, value in ordered]
-    builder = _Builder(keys, values, state_version, nodes)
+    builder = _Builder(keys, values, state_version, nodes, refs)
     with recursion_room(max(map(len, keys)) + 1), gc_paused():
         encoding = builder.subtree(0, len(keys), 0)
     root = blake2_256(encoding)
     if nodes is not None:
         nodes[root] = encoding
+    if refs is not None:
+        refs.append(root)
     return root
 
 
@@ -156,6 +166,19 @@ def build_trie(items: Mapping[bytes, TrieValue],
     nodes: dict[bytes, bytes] = {}
     root = _build(items, state_version, nodes)
     return root, nodes
+
+
+def build_trie_refs(items: Mapping[bytes, TrieValue],
+                    state_version: int = 1) -> tuple[bytes, dict[bytes, bytes], list[bytes]]:
+    """Like :func:`build_trie`, plus one entry per reference to a stored node (or value node).
+
+    The references are the trie's exact reference counts (identical nodes or V1 values at
+    several places repeat): what ``Trie.apply`` reports as ``new_refs`` for an empty trie.
+    """
+    nodes: dict[bytes, bytes] = {}
+    refs: list[bytes] = []
+    root = _build(items, state_version, nodes, refs)
+    return root, nodes, refs
 
 
 def ordered_trie_root(values: Sequence[bytes], state_version: int = 0) -> bytes:

@@ -31,7 +31,7 @@ from storage.trie.errors import (
 )
 from storage.trie.mutation import Mutation
 from storage.trie.nodestore import NodeCache, NodeReader
-from storage.trie.root import check_state_version, child_root_entry
+from storage.trie.root import build_trie_refs, check_state_version, child_root_entry
 
 __all__ = ["Trie", "TrieUpdate"]
 
@@ -237,6 +237,11 @@ class Trie:
             latest[key] = value
         if not latest:
             return TrieUpdate(self._root)
+        if self._root == EMPTY_TRIE_ROOT:  # a fresh trie (genesis): the one-pass builder
+            inserts = {key: value for key, value in latest.items() if value is not None}
+            root, nodes, refs = build_trie_refs(inserts, self.state_version)
+            self._root = root
+            return TrieUpdate(root, nodes, [], refs)
         ordered = sorted(latest.items())
         keys = [key.hex() for key, _ in ordered]
         values = [value for _, value in ordered]

@@ -19,6 +19,8 @@ from storage.trie import (
     decode_node,
     trie_root,
 )
+from storage.trie.mutation import Mutation
+from storage.trie.root import build_trie_refs
 from tests.unit.storage.test_trie_reference import KEYS, MAPS, VALUES, reference_root
 
 CHANGE = st.tuples(KEYS, st.none() | VALUES)
@@ -250,3 +252,20 @@ def test_random_blocks_keep_root_and_reference_counts_exact(seed: int) -> None:
         root = update.root
         assert counts == Counter(Trie(store, root).node_references())
     assert dict(Trie(store, root).iter_items()) == state
+
+
+@settings(max_examples=100, deadline=None)
+@given(MAPS, st.sampled_from([0, 1]))
+def test_fresh_trie_bulk_path_equals_incremental_path(items: dict, version: int) -> None:
+    root, nodes, refs = build_trie_refs(items, version)
+    store = MemoryNodeStore()
+    trie = Trie(store, state_version=version)
+    ordered = sorted(items.items())
+    mutation = Mutation(trie.load_node, NodeCache(), version, [key.hex() for key, _ in ordered],
+                        [value for _, value in ordered])
+    assert mutation.run(EMPTY_TRIE_ROOT) == root
+    gained, lost = mutation.net_changes()
+    assert lost == [] and Counter(gained) == Counter(refs)
+    assert {digest: mutation.encodings[digest] for digest in gained} == nodes
+    update = trie.apply(items.items())
+    assert (update.root, update.inserted, Counter(update.new_refs)) == (root, nodes, Counter(refs))
