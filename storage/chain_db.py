@@ -67,8 +67,9 @@ class _Staged:
     def __init__(self, kv: KeyValueStore, meta: ChainMeta) -> None:
         self.kv = kv
         self.batch: WriteBatch = kv.write_batch()
-        self.refs = RefCountStager(kv)
-        self.flat = FlatStager(kv)
+        empty = meta.genesis is None
+        self.refs = RefCountStager(kv, empty)
+        self.flat = FlatStager(kv, empty)
         self.meta = meta.copy()
         self.pending: dict[bytes, bytes | None] = {}
 
@@ -318,15 +319,18 @@ class ChainDB:
             staged.put(Column.JUSTIFICATIONS.key(record.lookup), justifications)
         staged.put(Column.CHILDREN.key(parent_hash + block_hash), b"")
         forward = list(changes)
+        if is_genesis:  # final at once: no re-org or pruning will ever need its journals
+            staged.flat.pending.update(forward)
+            staged.put(Column.CANONICAL.key(Column.number_key(0)), block_hash)
+            staged.meta.genesis = staged.meta.final = staged.meta.best = block_hash
+            self._write(staged)
+            return
         staged.put_journal(record, _J_NEW, encode_hashes(update.new_refs))
         staged.put_journal(record, _J_REMOVED, encode_hashes(update.removed))
         staged.put_journal(record, _J_FORWARD, encode_changes(forward))
-        if is_genesis:
-            staged.meta.genesis = staged.meta.final = block_hash
+        if set_best or finalize:
             self._set_best(staged, record, forward)
-        elif set_best or finalize:
-            self._set_best(staged, record, forward)
-        if finalize and not is_genesis:
+        if finalize:
             self._finalize(staged, block_hash, None)
         self._write(staged)
 
@@ -384,9 +388,7 @@ class ChainDB:
         """Move ``best``, the canonical index and the flat index to ``target``."""
         meta = staged.meta
         if meta.best is None:
-            self._advance_flat(staged, target, new_changes or [])
-            meta.best = target.hash
-            return
+            raise InvalidBlockCommitError("no best block before genesis")
         best = staged.record(meta.best)
         ancestor = staged.fork_point(target)
         if ancestor.number < staged.record(meta.final).number:

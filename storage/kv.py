@@ -18,8 +18,8 @@ Columns are one-byte key prefixes inside one LevelDB (spec/substrate.md §3.7)::
     C  u32 BE number            -> canonical block hash (the best chain)
     P  parent hash ‖ child hash -> b"" (children index, for discarding forks)
     M  name                     -> meta (best, final, genesis, flat, schema, pruning, pruned_to)
-    X  lookup ‖ part            -> per-block journal (part n: new node refs, r: removed node refs,
-                                   f: flat-state changes with undo values)
+    X  lookup ‖ part            -> per-block journal (part n: node refs gained, r: node refs
+                                   lost, f: storage changes, u: flat-index undo records)
 
 Numbers are big-endian so per-block rows sort by height. ``storage.chain_db`` documents how the
 columns are written.

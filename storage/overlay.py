@@ -4,7 +4,9 @@ Layers, top to bottom::
 
     Overlay.get / set / clear / next_key          (what the runtime sees)
       │  _changes: key -> value | None (None = deleted), every key written in this block,
-      │  with _sorted: the same keys in byte order (for merged ordered iteration)
+      │  with _sorted: the same keys in byte order (for merged ordered iteration); keys new to
+      │  the block wait in _fresh until an ordered read merges them (a few by insertion, many
+      │  by one sort), so a burst of writes costs no per-key list shifting
       │  _undo: one dict per open transactional layer: key -> its entry before the layer touched
       │  it (or _ABSENT), so rollback restores exactly and commit folds into the enclosing layer
       ▼
@@ -81,6 +83,7 @@ class Overlay:
         self.reader: StateReader = reader if reader is not None else parent
         self._changes: dict[bytes, bytes | None] = {}
         self._sorted: list[bytes] = []
+        self._fresh: list[bytes] = []
         self._undo: list[dict[bytes, object]] = []
         self._generation = 0
         self._root_cache: tuple[int, int, TrieUpdate] | None = None
@@ -97,7 +100,7 @@ class Overlay:
     def next_key(self, key: bytes) -> bytes | None:
         """The smallest existing key strictly greater than ``key`` (pending changes merged)."""
         changes = self._changes
-        ordered = self._sorted
+        ordered = self._ordered()
         pending = None
         for index in range(bisect_right(ordered, key), len(ordered)):
             candidate = ordered[index]
@@ -139,7 +142,7 @@ class Overlay:
         """Delete keys under ``prefix`` with Substrate's limit rule (see the module docstring)."""
         if limit is not None and limit < 0:
             raise OverlayError(f"clear_prefix limit must be non-negative, got {limit}")
-        ordered = self._sorted
+        ordered = self._ordered()
         start = bisect_left(ordered, prefix)
         end = start
         while end < len(ordered) and ordered[end].startswith(prefix):
@@ -163,7 +166,7 @@ class Overlay:
             if key not in layer:
                 layer[key] = changes.get(key, _ABSENT)
         if key not in changes:
-            insort(self._sorted, key)
+            self._fresh.append(key)
         changes[key] = value
         self._generation += 1
 
@@ -194,7 +197,7 @@ class Overlay:
             raise NoOpenTransactionError("rollback_transaction without an open transaction")
         layer = self._undo.pop()
         changes = self._changes
-        ordered = self._sorted
+        ordered = self._ordered()
         for key, previous in layer.items():
             if previous is _ABSENT:
                 del changes[key]
@@ -222,7 +225,21 @@ class Overlay:
     def changes(self) -> list[tuple[bytes, bytes | None]]:
         """The pending changes sorted by key (None = delete), open layers included."""
         changes = self._changes
-        return [(key, changes[key]) for key in self._sorted]
+        return [(key, changes[key]) for key in self._ordered()]
+
+    def _ordered(self) -> list[bytes]:
+        """Every changed key in byte order (merging the keys written since the last call)."""
+        fresh = self._fresh
+        if fresh:
+            ordered = self._sorted
+            if len(fresh) <= 32:
+                for key in fresh:
+                    insort(ordered, key)
+            else:
+                ordered.extend(fresh)
+                ordered.sort()
+            fresh.clear()
+        return self._sorted
 
     def __len__(self) -> int:
         return len(self._changes)

@@ -72,10 +72,15 @@ def decode_refcount(raw: bytes | None, node_hash: bytes) -> int:
 
 
 class RefCountStager:
-    """Reference-count changes of one write batch, applied by :meth:`flush`."""
+    """Reference-count changes of one write batch, applied by :meth:`flush`.
 
-    def __init__(self, kv: KeyValueStore) -> None:
+    ``empty=True`` promises that the store holds no node yet (the genesis commit): no counts are
+    read.
+    """
+
+    def __init__(self, kv: KeyValueStore, empty: bool = False) -> None:
         self._kv = kv
+        self._empty = empty
         self._initial: dict[bytes, int] = {}
         self._counts: dict[bytes, int] = {}
         self._encodings: list[Mapping[bytes, bytes]] = []
@@ -83,7 +88,8 @@ class RefCountStager:
     def _count(self, node_hash: bytes) -> int:
         count = self._counts.get(node_hash)
         if count is None:
-            count = decode_refcount(self._kv.get(_REF + node_hash), node_hash)
+            count = 0 if self._empty else decode_refcount(self._kv.get(_REF + node_hash),
+                                                          node_hash)
             self._initial[node_hash] = count
         return count
 
@@ -91,8 +97,10 @@ class RefCountStager:
         """Count one more reference per entry of ``refs``; ``encodings`` supplies new nodes."""
         self._encodings.append(encodings)
         counts = self._counts
+        load = self._count
         for node_hash in refs:
-            counts[node_hash] = self._count(node_hash) + 1
+            count = counts.get(node_hash)
+            counts[node_hash] = (load(node_hash) if count is None else count) + 1
 
     def release(self, refs: Iterable[bytes]) -> None:
         """Count one reference less per entry of ``refs``."""
@@ -186,17 +194,21 @@ def decode_changes(data: bytes, where: str) -> list[tuple[bytes, bytes | None]]:
 
 
 class FlatStager:
-    """Flat-index writes of one batch, readable before the batch is written."""
+    """Flat-index writes of one batch, readable before the batch is written.
 
-    def __init__(self, kv: KeyValueStore) -> None:
+    ``empty=True`` promises that the flat index is empty (the genesis commit): nothing is read.
+    """
+
+    def __init__(self, kv: KeyValueStore, empty: bool = False) -> None:
         self._kv = kv
+        self._empty = empty
         self.pending: dict[bytes, bytes | None] = {}
 
     def get(self, key: bytes) -> bytes | None:
         """The flat value at ``key`` as of the writes staged so far."""
         if key in self.pending:
             return self.pending[key]
-        return self._kv.get(_FLAT + key)
+        return None if self._empty else self._kv.get(_FLAT + key)
 
     def apply(self, changes: Iterable[tuple[bytes, bytes | None]]) -> Changes:
         """Stage ``changes``; returns the undo records (key, previous value), in change order."""
