@@ -101,26 +101,30 @@ def div_frac(a: IntArray | int, b: IntArray | int, bits: int = FRAC_BITS) -> Int
     """``safe_div`` of non-negative raw bits: ``floor(a * 2**bits / b)``, 0 where ``b == 0`` or
     where the quotient exceeds int64 (both cases are what the reference's ``safe_div`` yields).
     """
-    a_arr, b_arr = np.broadcast_arrays(np.asarray(a, dtype=np.int64),
-                                       np.asarray(b, dtype=np.int64))
-    if a_arr.size == 0:
-        return np.zeros(a_arr.shape, dtype=np.int64)
+    a_arr = np.asarray(a, dtype=np.int64)
+    b_arr = np.asarray(b, dtype=np.int64)
+    shape = np.broadcast_shapes(a_arr.shape, b_arr.shape)
+    if a_arr.size == 0 or b_arr.size == 0:
+        return np.zeros(shape, dtype=np.int64)
     if int(a_arr.min()) < 0 or int(b_arr.min()) < 0:
         raise FixedArrayError("div_frac takes non-negative operands only")
     zero_den = b_arr == 0
-    den = np.where(zero_den, 1, b_arr)
+    den = np.where(zero_den, 1, b_arr) if zero_den.any() else b_arr
     a_max, den_min = int(a_arr.max()), int(den.min())
     if (a_max << bits) // den_min > I64_MAX:
-        exact = [(x << bits) // y for x, y in zip(a_arr.ravel().tolist(), den.ravel().tolist(),
-                                                   strict=True)]
+        a_full, den_full = np.broadcast_arrays(a_arr, den)
+        exact = [(x << bits) // y for x, y in zip(a_full.ravel().tolist(),
+                                                   den_full.ravel().tolist(), strict=True)]
         out = np.array([q if q <= I64_MAX else 0 for q in exact], dtype=np.int64)
-        out = out.reshape(a_arr.shape)
+        out = out.reshape(shape)
     elif a_max < (1 << (63 - bits)):
         out = (a_arr << bits) // den
     else:
         out = _long_division(a_arr.astype(np.uint64), a_max, den.astype(np.uint64),
                              int(den.max()), bits).astype(np.int64)
-    return np.where(zero_den, 0, out) if zero_den.any() else out
+    if zero_den.any():
+        return np.where(zero_den, 0, out)
+    return out if out.shape == shape else np.broadcast_to(out, shape).copy()
 
 
 def normalize(x: IntArray) -> IntArray:
@@ -183,13 +187,20 @@ def exp_safe(x: IntArray) -> IntArray:
     """
     clamped = np.clip(x, EXP_MIN, EXP_MAX)
     operand = np.abs(clamped)
+    op_hi = operand >> FRAC_BITS
+    op_lo = (operand & LOW_MASK).astype(np.uint64)
     result = operand + ONE
     term = operand.copy()
     for i in range(2, FRAC_BITS):
-        term = mul(term, operand) // i
+        # term * operand >> 32, split exactly: |x| <= 20 keeps every partial product in range.
+        term_lo = (term & LOW_MASK).astype(np.uint64)
+        low = ((term_lo * op_lo) >> np.uint64(FRAC_BITS)).astype(np.int64)
+        term = (term * op_hi + (term >> FRAC_BITS) * op_lo.astype(np.int64) + low) // i
+        if not term.any():
+            break
         result += term
     negative = clamped < 0
     if negative.any():
-        result = np.where(negative, div_frac(ONE, np.where(negative, result, 1)), result)
+        result = np.where(negative, div_frac(ONE, np.where(negative, result, ONE)), result)
     result = np.where(clamped == 0, ONE, result)
     return np.where(clamped == ONE, E_BITS, result)
