@@ -45,8 +45,8 @@ def test_medium_subnets_fast_equals_oracle(seed: int, n: int) -> None:
 
 
 @pytest.mark.slow
-@budget(3000)
-@given(seed=SEEDS, n=st.integers(min_value=1, max_value=300))
+@budget(400)
+@given(seed=SEEDS, n=st.integers(min_value=41, max_value=300))
 def test_large_subnets_fast_equals_oracle(seed: int, n: int) -> None:
-    """1..300 uids (slow: the oracle is quadratic and its liquid alpha is scalar)."""
+    """41..300 uids (slow: the oracle is quadratic and its liquid alpha is scalar)."""
     check_both_paths(seed, n)
