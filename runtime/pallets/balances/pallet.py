@@ -1,0 +1,165 @@
+"""The Balances pallet declaration: storage, events, errors and constants (index 5).
+
+Mirrors ``substrate/frame/balances/src/lib.rs`` of the polkadot-sdk fork subtensor pins
+(pallet-balances 42.0.0, opentensor/polkadot-sdk rev 7cc54bf): event and error indices are the
+declaration order of the ``Event``/``Error`` enums there; constants are subtensor's
+(``runtime/src/lib.rs``: ``ExistentialDeposit = 500``, ``MaxLocks = MaxReserves = MaxFreezes =
+50``). The calls live in :mod:`runtime.pallets.balances.calls`.
+"""
+
+from __future__ import annotations
+
+from runtime.frame.pallet import Pallet
+from runtime.frame.storage import VALUE_QUERY, blake2_128_concat
+from runtime.frame.system import DEFAULT_ACCOUNT_INFO, AccountData
+from runtime.pallets.balances.types import (
+    BalanceLock,
+    BalanceStatus,
+    FreezeIdAmount,
+    HoldIdAmount,
+    ReserveData,
+    RuntimeHoldReason,
+    UnexpectedKind,
+)
+from runtime.primitives.scale import U32, U64, Vec
+from runtime.primitives.scale.common import AccountId32
+
+PALLET_INDEX = 5
+EXISTENTIAL_DEPOSIT = 500
+"""subtensor's ``ExistentialDeposit``: 500 rao."""
+MAX_LOCKS = 50
+MAX_RESERVES = 50
+MAX_FREEZES = 50
+U64_MAX = (1 << 64) - 1
+
+balances = Pallet("Balances", PALLET_INDEX, docs=(
+    "The Balances pallet: accounts and balances of the native token (TAO, in rao).",))
+
+_ACCOUNT = blake2_128_concat(AccountId32, "T::AccountId")
+
+# -- storage ------------------------------------------------------------------------------------
+
+TotalIssuance = balances.value("TotalIssuance", U64, query=VALUE_QUERY, default=0,
+                               docs=("The total units issued in the system.",))
+InactiveIssuance = balances.value("InactiveIssuance", U64, query=VALUE_QUERY, default=0,
+                                  docs=("The total units of outstanding deactivated balance in "
+                                        "the system.",))
+Account = balances.map("Account", _ACCOUNT, AccountData, query=VALUE_QUERY,
+                       default=DEFAULT_ACCOUNT_INFO["data"],
+                       docs=("The Balances pallet example of storing the balance of an account.",
+                             "Unused on subtensor: `AccountStore = System` keeps balances in "
+                             "`System.Account`."))
+Locks = balances.map("Locks", _ACCOUNT, Vec(BalanceLock), query=VALUE_QUERY, default=[],
+                     docs=("Any liquidity locks on some account balances.",))
+Reserves = balances.map("Reserves", _ACCOUNT, Vec(ReserveData), query=VALUE_QUERY, default=[],
+                        docs=("Named reserves on some account balances.",))
+Holds = balances.map("Holds", _ACCOUNT, Vec(HoldIdAmount), query=VALUE_QUERY, default=[],
+                     docs=("Holds on account balances.",))
+Freezes = balances.map("Freezes", _ACCOUNT, Vec(FreezeIdAmount), query=VALUE_QUERY, default=[],
+                       docs=("Freeze locks on account balances.",))
+
+# -- events -------------------------------------------------------------------------------------
+
+_WHO = ("who", AccountId32, "T::AccountId")
+_AMOUNT = ("amount", U64, "T::Balance")
+_REASON = ("reason", RuntimeHoldReason, "T::RuntimeHoldReason")
+
+Endowed = balances.event(0, "Endowed", [("account", AccountId32, "T::AccountId"),
+                                        ("free_balance", U64, "T::Balance")],
+                         "An account was created with some free balance.")
+DustLost = balances.event(1, "DustLost", [("account", AccountId32, "T::AccountId"), _AMOUNT],
+                          "An account was removed whose balance was non-zero but below "
+                          "ExistentialDeposit, resulting in an outright loss.")
+Transfer = balances.event(2, "Transfer", [("from", AccountId32, "T::AccountId"),
+                                          ("to", AccountId32, "T::AccountId"), _AMOUNT],
+                          "Transfer succeeded.")
+BalanceSet = balances.event(3, "BalanceSet", [_WHO, ("free", U64, "T::Balance")],
+                            "A balance was set by root.")
+Reserved = balances.event(4, "Reserved", [_WHO, _AMOUNT],
+                          "Some balance was reserved (moved from free to reserved).")
+Unreserved = balances.event(5, "Unreserved", [_WHO, _AMOUNT],
+                            "Some balance was unreserved (moved from reserved to free).")
+ReserveRepatriated = balances.event(6, "ReserveRepatriated", [
+    ("from", AccountId32, "T::AccountId"), ("to", AccountId32, "T::AccountId"), _AMOUNT,
+    ("destination_status", BalanceStatus, "Status")],
+    "Some balance was moved from the reserve of the first account to the second account.")
+Deposit = balances.event(7, "Deposit", [_WHO, _AMOUNT],
+                         "Some amount was deposited (e.g. for transaction fees).")
+Withdraw = balances.event(8, "Withdraw", [_WHO, _AMOUNT],
+                          "Some amount was withdrawn from the account (e.g. for transaction "
+                          "fees).")
+Slashed = balances.event(9, "Slashed", [_WHO, _AMOUNT],
+                         "Some amount was removed from the account (e.g. for misbehavior).")
+Minted = balances.event(10, "Minted", [_WHO, _AMOUNT], "Some amount was minted into an account.")
+MintedCredit = balances.event(11, "MintedCredit", [_AMOUNT],
+                              "Some credit was balanced and added to the TotalIssuance.")
+Burned = balances.event(12, "Burned", [_WHO, _AMOUNT], "Some amount was burned from an account.")
+BurnedDebt = balances.event(13, "BurnedDebt", [_AMOUNT],
+                            "Some debt has been dropped from the Total Issuance.")
+Suspended = balances.event(14, "Suspended", [_WHO, _AMOUNT],
+                           "Some amount was suspended from an account (it can be restored "
+                           "later).")
+Restored = balances.event(15, "Restored", [_WHO, _AMOUNT], "Some amount was restored into an "
+                          "account.")
+Upgraded = balances.event(16, "Upgraded", [_WHO], "An account was upgraded.")
+Issued = balances.event(17, "Issued", [_AMOUNT], "Total issuance was increased by `amount`, "
+                        "creating a credit to be balanced.")
+Rescinded = balances.event(18, "Rescinded", [_AMOUNT], "Total issuance was decreased by "
+                           "`amount`, creating a debt to be balanced.")
+Locked = balances.event(19, "Locked", [_WHO, _AMOUNT], "Some balance was locked.")
+Unlocked = balances.event(20, "Unlocked", [_WHO, _AMOUNT], "Some balance was unlocked.")
+Frozen = balances.event(21, "Frozen", [_WHO, _AMOUNT], "Some balance was frozen.")
+Thawed = balances.event(22, "Thawed", [_WHO, _AMOUNT], "Some balance was thawed.")
+TotalIssuanceForced = balances.event(23, "TotalIssuanceForced", [
+    ("old", U64, "T::Balance"), ("new", U64, "T::Balance")],
+    "The `TotalIssuance` was forcefully changed.")
+Held = balances.event(24, "Held", [_REASON, _WHO, _AMOUNT], "Some balance was placed on hold.")
+BurnedHeld = balances.event(25, "BurnedHeld", [_REASON, _WHO, _AMOUNT],
+                            "Held balance was burned from an account.")
+TransferOnHold = balances.event(26, "TransferOnHold", [
+    _REASON, ("source", AccountId32, "T::AccountId"), ("dest", AccountId32, "T::AccountId"),
+    _AMOUNT], "A transfer of `amount` on hold from `source` to `dest` was initiated.")
+TransferAndHold = balances.event(27, "TransferAndHold", [
+    _REASON, ("source", AccountId32, "T::AccountId"), ("dest", AccountId32, "T::AccountId"),
+    ("transferred", U64, "T::Balance")],
+    "The `transferred` balance is placed on hold at the `dest` account.")
+Released = balances.event(28, "Released", [_REASON, _WHO, _AMOUNT],
+                          "Some balance was released from hold.")
+Unexpected = balances.event(29, "Unexpected", [(None, UnexpectedKind, "UnexpectedKind")],
+                            "An unexpected/defensive event was triggered.")
+
+# -- errors -------------------------------------------------------------------------------------
+
+VestingBalance = balances.error(0, "VestingBalance", "Vesting balance too high to send value.")
+LiquidityRestrictions = balances.error(1, "LiquidityRestrictions",
+                                       "Account liquidity restrictions prevent withdrawal.")
+InsufficientBalance = balances.error(2, "InsufficientBalance", "Balance too low to send value.")
+ExistentialDeposit = balances.error(3, "ExistentialDeposit",
+                                    "Value too low to create account due to existential "
+                                    "deposit.")
+Expendability = balances.error(4, "Expendability", "Transfer/payment would kill account.")
+ExistingVestingSchedule = balances.error(5, "ExistingVestingSchedule",
+                                         "A vesting schedule already exists for this account.")
+DeadAccount = balances.error(6, "DeadAccount", "Beneficiary account must pre-exist.")
+TooManyReserves = balances.error(7, "TooManyReserves",
+                                 "Number of named reserves exceed `MaxReserves`.")
+TooManyHolds = balances.error(8, "TooManyHolds",
+                              "Number of holds exceed `VariantCountOf<T::RuntimeHoldReason>`.")
+TooManyFreezes = balances.error(9, "TooManyFreezes", "Number of freezes exceed `MaxFreezes`.")
+IssuanceDeactivated = balances.error(10, "IssuanceDeactivated",
+                                     "The issuance cannot be modified since it is already "
+                                     "deactivated.")
+DeltaZero = balances.error(11, "DeltaZero", "The delta cannot be zero.")
+
+# -- constants ----------------------------------------------------------------------------------
+
+balances.constant("ExistentialDeposit", U64, EXISTENTIAL_DEPOSIT,
+                  "The minimum amount required to keep an account open. MUST BE GREATER THAN "
+                  "ZERO!")
+balances.constant("MaxLocks", U32, MAX_LOCKS,
+                  "The maximum number of locks that should exist on an account.")
+balances.constant("MaxReserves", U32, MAX_RESERVES,
+                  "The maximum number of named reserves that can exist on an account.")
+balances.constant("MaxFreezes", U32, MAX_FREEZES,
+                  "The maximum number of individual freeze locks that can exist on an account "
+                  "at any time.")
