@@ -305,33 +305,50 @@ def _fail(cls: type[InvalidJustification], justification: GrandpaJustification,
     raise cls(justification.commit.target_hash, justification.commit.target_number, reason)
 
 
+def _first_votes(justification: GrandpaJustification, weights: dict[bytes, int],
+                 ancestry: _Ancestry) -> tuple[dict[bytes, bytes], set[bytes]]:
+    """Each known voter's first precommit, as the child of the target it lies under (``b""``
+    for the target itself), and the voters that equivocated (a second, different vote or
+    signature). Raises :class:`PrecommitNotDescendant` for any precommit off the target."""
+    commit = justification.commit
+    first: dict[bytes, bytes] = {}
+    seen: dict[bytes, set[tuple[bytes, int, bytes]]] = {}
+    for signed in commit.precommits:
+        vote = signed.precommit
+        route = ancestry.route(commit.target_hash, vote.target_hash)
+        if vote.target_number < commit.target_number or route is None:
+            _fail(PrecommitNotDescendant, justification,
+                  f"precommit by 0x{signed.id.hex()} for #{vote.target_number} "
+                  "is not the target or a proven descendant")
+        if signed.id not in weights:
+            continue  # a non-voter's precommit carries no weight
+        first.setdefault(signed.id, route[-1] if route else b"")
+        seen.setdefault(signed.id, set()).add((vote.target_hash, vote.target_number,
+                                              signed.signature))
+    return first, {voter for voter, votes in seen.items() if len(votes) > 1}
+
+
 def _check_ghost(justification: GrandpaJustification, authorities: AuthoritySet,
                  ancestry: _Ancestry) -> None:
-    """Descendancy of every precommit, then weight on the target and on each of its children."""
-    commit = justification.commit
+    """The commit target must be the precommit GHOST: finality-grandpa's ``validate_commit``.
+
+    Only a voter's first vote enters the vote graph; an equivocator's weight counts on every
+    block of it. The target needs threshold weight, and no child of the target on the graph may
+    reach the threshold (else the GHOST lies deeper than the target).
+    """
     weights = dict(authorities.voters)
-    votes: dict[bytes, dict[bytes, bytes]] = {}  # voter -> {precommit target: child of target}
-    for signed in commit.precommits:
-        route = ancestry.route(commit.target_hash, signed.precommit.target_hash)
-        if signed.precommit.target_number < commit.target_number or route is None:
-            _fail(PrecommitNotDescendant, justification,
-                  f"precommit by 0x{signed.id.hex()} for #{signed.precommit.target_number} "
-                  "is not the target or a proven descendant")
-        targets = votes.setdefault(signed.id, {})
-        # An equivocator's first two distinct votes count (once per block); finality-grandpa
-        # ignores any further one.
-        if len(targets) < 2:
-            targets.setdefault(signed.precommit.target_hash, route[-1] if route else b"")
-    counted = {voter: targets for voter, targets in votes.items() if voter in weights}
-    on_target = sum(weights[voter] for voter in counted)
+    first, equivocators = _first_votes(justification, weights, ancestry)
+    on_target = sum(weights[voter] for voter in first)
     if on_target < authorities.threshold:
         _fail(InsufficientWeight, justification,
               f"precommit weight {on_target} is below the threshold {authorities.threshold} "
               f"of {authorities.total_weight}")
+    equivocated = sum(weights[voter] for voter in equivocators)
     by_child: dict[bytes, int] = {}
-    for voter, targets in counted.items():
-        for child in set(targets.values()) - {b""}:
-            by_child[child] = by_child.get(child, 0) + weights[voter]
+    for voter, child in first.items():
+        if child:
+            extra = 0 if voter in equivocators else weights[voter]
+            by_child[child] = by_child.get(child, equivocated) + extra
     for child, weight in by_child.items():
         if weight >= authorities.threshold:
             _fail(TargetNotGhost, justification,

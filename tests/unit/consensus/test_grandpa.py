@@ -231,3 +231,21 @@ def test_finalize_with_too_few_local_keys_fails_insufficient_weight() -> None:
     justification = finalize_with_local_keys(headers[1].hash(), 1, 1, FOUR,
                                              [ED[n] for n in ("Alice", "Bob", "Charlie")])
     assert len(justification.commit.precommits) == 3
+
+
+def test_equivocator_weight_counts_on_every_block() -> None:
+    # finality-grandpa counts an equivocator for every block of the vote graph: Alice votes the
+    # target and a fork child, so her weight joins Bob's and Charlie's on #2, which then reaches
+    # the threshold: the GHOST is deeper than the target.
+    chain, headers = _chain()
+    fork = chain.add(make_child(headers[1], 9, ALICE, state_root=b"\x0a" * 32))
+    precommits = (_signed(["Alice"], headers[1]) + _signed(["Alice"], fork)
+                  + _signed(["Bob", "Charlie"], headers[2]))
+    justification = justification_from_commit(3, Commit(headers[1].hash(), 1, tuple(precommits)),
+                                              chain)
+    with pytest.raises(TargetNotGhost):
+        verify_justification(justification, FOUR)
+    honest = justification_from_commit(
+        3, Commit(headers[1].hash(), 1, tuple(_signed(["Alice"], headers[1])
+                                              + _signed(["Bob", "Charlie"], headers[2]))), chain)
+    assert verify_justification(honest, FOUR) == honest
