@@ -12,15 +12,17 @@ Byte layouts (substrate.md §4.4; block numbers are fixed-width u32 inside GRAND
 
 Justification checking follows Substrate's client (``GrandpaJustification::verify``) and
 finality-grandpa's ``validate_commit``, in this order: every precommit targets the commit target or
-a descendant proven by ``votes_ancestries``; the weight of distinct known voters (an equivocating
-voter counts once per block) reaches the threshold on the target and no child of the target also
-reaches it (the target is the precommit GHOST); every signature is valid for (round, set_id);
+a descendant proven by ``votes_ancestries``; the weight of distinct known voters reaches the
+threshold on the target and no child of the target also reaches it, counting each voter's first
+vote and an equivocator's weight on every block (the target is the precommit GHOST); every
+signature is valid for (round, set_id);
 every precommit target routes to the lowest precommit target through the ancestries; and every
 ancestry header is used by such a route. Precommits of keys outside the set are signature-checked
 but carry no weight.
 
-The networked rounds (prevote/precommit timers, GHOST over the local tree, gossip, catch-up,
-authority-set changes) are not here yet; :func:`finalize_with_local_keys` lets a node whose local
+The networked rounds (prevote/precommit timers, GHOST over the local tree, gossip, catch-up)
+are not here yet (authority-set changes are in :mod:`consensus.grandpa_authorities`);
+:func:`finalize_with_local_keys` lets a node whose local
 keys hold a supermajority (a one-authority dev or test chain) finalise its own blocks, and
 :func:`justification_from_commit` turns a commit gathered from peers into a justification.
 """
