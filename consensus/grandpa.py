@@ -15,16 +15,15 @@ finality-grandpa's ``validate_commit``, in this order: every precommit targets t
 a descendant proven by ``votes_ancestries``; the weight of distinct known voters reaches the
 threshold on the target and no child of the target also reaches it, counting each voter's first
 vote and an equivocator's weight on every block (the target is the precommit GHOST); every
-signature is valid for (round, set_id);
-every precommit target routes to the lowest precommit target through the ancestries; and every
-ancestry header is used by such a route. Precommits of keys outside the set are signature-checked
-but carry no weight.
+signature is valid for (round, set_id); every precommit target routes to the lowest precommit
+target through the ancestries; and every ancestry header is used by such a route. Precommits of
+keys outside the set are signature-checked but carry no weight.
 
-The networked rounds (prevote/precommit timers, GHOST over the local tree, gossip, catch-up)
-are not here yet (authority-set changes are in :mod:`consensus.grandpa_authorities`);
-:func:`finalize_with_local_keys` lets a node whose local
-keys hold a supermajority (a one-authority dev or test chain) finalise its own blocks, and
-:func:`justification_from_commit` turns a commit gathered from peers into a justification.
+The networked rounds (prevote/precommit timers, GHOST over the local tree, gossip, catch-up) are
+not here yet (authority-set changes are in :mod:`consensus.grandpa_authorities`).
+:func:`finalize_with_local_keys` lets a node whose local keys hold a supermajority (a
+one-authority dev or test chain) finalise its own blocks, and :func:`justification_from_commit`
+turns a commit gathered from peers into a justification.
 """
 
 from __future__ import annotations
