@@ -72,6 +72,8 @@ def client_convention_problems(metadata: RuntimeMetadataInput) -> list[str]:
         problems += _enum_problems(f"{pallet.name} errors", pallet.error_type,
                                    need_type_names=False)
     extrinsic = metadata.extrinsic
+    if resolve(extrinsic.call_type) is not resolve(metadata.outer_enums.call_type):
+        problems.append("the extrinsic's call type is not the outer RuntimeCall enum")
     if extrinsic.version != 4:
         problems.append(f"extrinsic version {extrinsic.version}: the clients only build v4")
     for role, scale_type in (("address", extrinsic.address_type),

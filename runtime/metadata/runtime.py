@@ -51,10 +51,17 @@ CALL_TYPE_NAME = ("self::sp_api_hidden_includes_construct_runtime::hidden_includ
 (including the line break ``construct_runtime!`` leaves in it)."""
 
 
+CRATE_ALIASES = {"pallet_subtensor_utility": "pallet_utility",
+                 "pallet_subtensor_proxy": "pallet_proxy"}
+"""Crates subtensor's runtime imports under another name (``pallet_subtensor_utility as
+pallet_utility``); the outer enums' ``type_name`` strings use the alias."""
+
+
 def _pallet_type_name(scale_type: ScaleType, item: str) -> str:
     """``frame_system::Event<Runtime>`` / ``pallet_grandpa::Event``: the pallet crate (first
-    path segment of its enum), the item, ``<Runtime>`` when the enum is generic."""
+    path segment of its enum, or its alias), the item, ``<Runtime>`` when the enum is generic."""
     crate = scale_type.path[0] if scale_type.path else "pallet"
+    crate = CRATE_ALIASES.get(crate, crate)
     return f"{crate}::{item}<Runtime>" if scale_type.params else f"{crate}::{item}"
 
 

@@ -10,6 +10,7 @@ from runtime.metadata import (
     MetadataProvider,
     SignedExtensionMetadata,
     build_metadata_input,
+    build_outer_enums,
     client_convention_problems,
     encode_metadata_v14,
     encode_metadata_v15,
@@ -90,3 +91,10 @@ def test_convention_check_reports_missing_type_names_and_bad_extensions() -> Non
         "('CheckSpecVersion', 'CheckTxVersion', 'CheckGenesis', 'CheckMortality', "
         "'CheckMetadataHash')",
     ]
+
+
+def test_convention_check_reports_a_foreign_call_type() -> None:
+    metadata = sample.sample_metadata()
+    rebuilt = dataclasses.replace(metadata, outer_enums=build_outer_enums(sample.PALLETS))
+    assert client_convention_problems(rebuilt) == [
+        "the extrinsic's call type is not the outer RuntimeCall enum"]

@@ -13,7 +13,16 @@ from runtime.metadata import (
 )
 from runtime.metadata.runtime import extra_type
 from runtime.primitives.hashing import StorageHasher
-from runtime.primitives.scale import U16, U32, U64, EnumValue, Tuple, TypeDefinitionError
+from runtime.primitives.scale import (
+    U16,
+    U32,
+    U64,
+    Enum,
+    EnumValue,
+    Tuple,
+    TypeDefinitionError,
+    Variant,
+)
 from runtime.primitives.scale.common import MultiAddress, MultiSignature
 from tests.unit.metadata import sample_runtime as sample
 
@@ -41,6 +50,18 @@ def test_runtime_event_and_error_type_names() -> None:
     assert error.path == ("node_subtensor_runtime", "RuntimeError")
     assert [v.index for v in error.variants] == [0, 5, 7]
     assert error.variant("System").fields[0].type_name == "frame_system::Error<Runtime>"
+
+
+def test_aliased_crates_use_the_runtime_import_name() -> None:
+    event = Enum("Event", [Variant("BatchCompleted", (), 2)],
+                 path=("pallet_subtensor_utility", "pallet", "Event"))
+    error = Enum("Error", [Variant("TooManyCalls", (), 0)],
+                 path=("pallet_subtensor_utility", "pallet", "Error"), params=sample._T)
+    enums = build_outer_enums([PalletMetadata("Utility", 11, event_type=event, error_type=error)])
+    assert enums.event_type.variant("Utility").fields[0].type_name == "pallet_utility::Event"
+    assert enums.error_type.variant("Utility").fields[0].type_name == (
+        "pallet_utility::Error<Runtime>")
+    assert enums.call_type.variants == ()
 
 
 def test_runtime_call_encodes_and_decodes_transfer() -> None:
