@@ -201,6 +201,7 @@ def emission_amounts(incentive: list[int], dividends: list[int], active_stake: l
         validator, comb = list(fallback), list(fallback)
 
     def amounts(shares: list[int]) -> list[int]:
+        """floor(share * rao) clamped to u64."""
         return [max(0, min(U64_MAX, (s * rao) >> 32)) for s in shares]
 
     return amounts(server), amounts(validator), amounts(comb)

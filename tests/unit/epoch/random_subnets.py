@@ -32,6 +32,7 @@ def _rows(rng: np.random.Generator, n: int, fill: float, shuffle: float,
 
 def _hyperparameters(rng: np.random.Generator, n: int) -> Hyperparameters:
     def pick(*choices: int) -> int:
+        """One of the choices, uniformly."""
         return int(choices[int(rng.integers(0, len(choices)))])
 
     low = pick(0, 1638, 6553, 45875, int(rng.integers(0, 65536)))

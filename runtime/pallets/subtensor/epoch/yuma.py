@@ -13,6 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from runtime.pallets.subtensor.epoch.blocks import (
+    Block,
     block_row_uids,
     block_rows,
     bonds_block,
@@ -152,6 +153,26 @@ def _permits(inputs: EpochInputs, stake: IntArray, owner: int | None) -> tuple[B
     return old, new
 
 
+def _record(trace: Trace, rows: IntArray, n: int, vectors: dict[str, NDArray[Any]],
+            blocks: dict[str, tuple[IntArray, BoolArray]]) -> None:
+    """Store intermediate vectors as they are and blocks as CSR rows."""
+    trace.update(vectors)
+    for name, (values, present) in blocks.items():
+        trace[name] = block_rows(rows, values, present, n)
+
+
+def _bond_inputs(rows: IntArray, wb: tuple[IntArray, BoolArray, bool], w_block: Block,
+                 b_block: Block, active_stake: IntArray, consensus: IntArray,
+                 incentive: IntArray, dense: bool) -> BondInputs:
+    values, present, keeps_order = wb
+    return BondInputs(
+        rows=rows, weights_for_bonds=values, wb_present=present,
+        wb_position=w_block.position if keeps_order else None, bonds_u16=b_block.values,
+        bonds_present=b_block.present, bonds_position=b_block.position,
+        row_active_stake=active_stake[rows], consensus=consensus, incentive=incentive,
+        dense=dense)
+
+
 def run_epoch(inputs: EpochInputs, *, dense: bool = False,
               trace: Trace | None = None) -> EpochOutputs:
     """Run one Yuma Consensus epoch (spec §1) on validated inputs.
@@ -178,28 +199,22 @@ def run_epoch(inputs: EpochInputs, *, dense: bool = False,
     validator_trust[rows] = cw.sum(axis=1)
     ranks = mul_nonneg(cw, active_stake[rows][:, None]).sum(axis=0)
     incentive = normalize(ranks)
-    wb, wb_present, keeps_order = _weights_for_bonds(
-        w, w_block.present, cw, cw_present, from_u16_proportion(hp.bonds_penalty), dense)
+    wb = _weights_for_bonds(w, w_block.present, cw, cw_present,
+                            from_u16_proportion(hp.bonds_penalty), dense)
     b_block = bonds_block(inputs, rows)
-    bond_inputs = BondInputs(
-        rows=rows, weights_for_bonds=wb, wb_present=wb_present,
-        wb_position=w_block.position if keeps_order else None, bonds_u16=b_block.values,
-        bonds_present=b_block.present, bonds_position=b_block.position,
-        row_active_stake=active_stake[rows], consensus=consensus, incentive=incentive,
-        dense=dense)
-    result = (yuma3_bonds if hp.yuma3 else classic_bonds)(bond_inputs, hp, n)
+    result = (yuma3_bonds if hp.yuma3 else classic_bonds)(
+        _bond_inputs(rows, wb, w_block, b_block, active_stake, consensus, incentive, dense),
+        hp, n)
     server, validator, combined = _emission(incentive, result.dividends, active_stake, stake,
                                             inputs.rao_emission)
     if trace is not None:
-        trace.update(
+        _record(trace, rows, n, dict(
             active=active, stake=stake, validator_permit=old, new_validator_permit=new,
-            active_stake=active_stake, weights=block_rows(rows, w, w_block.present, n),
-            consensus=consensus, clipped_weights=block_rows(rows, cw, cw_present, n),
-            validator_trust=validator_trust, ranks=ranks, incentive=incentive,
-            weights_for_bonds=block_rows(rows, wb, wb_present, n),
-            bonds=block_rows(rows, b_block.values, b_block.present, n),
-            ema_bonds=block_rows(rows, result.ema, result.ema_present, n),
-            dividends=result.dividends)
+            active_stake=active_stake, consensus=consensus, validator_trust=validator_trust,
+            ranks=ranks, incentive=incentive, dividends=result.dividends), dict(
+            weights=(w, w_block.present), clipped_weights=(cw, cw_present),
+            weights_for_bonds=wb[:2], bonds=(b_block.values, b_block.present),
+            ema_bonds=(result.ema, result.ema_present)))
     return EpochOutputs(
         active=active, consensus=to_u16_proportion(consensus),
         incentive=to_u16_proportion(incentive), dividends=to_u16_proportion(result.dividends),
