@@ -12,7 +12,8 @@ Quick reference::
 Modules: :mod:`.format` (envelope codec), :mod:`.extensions` (the extension set as data),
 :mod:`.signing` (payload, verification, building), :mod:`.checks` (stateless checks and the pure
 parts of CheckNonce and the payment priority), :mod:`.validity` (``TransactionValidity`` values
-and SCALE types), :mod:`.errors` (malformed-bytes exceptions).
+and SCALE types), :mod:`.errors` (malformed-bytes exceptions), :mod:`.apply`
+(``ApplyExtrinsicResult`` over the frame's ``DispatchError``; import it from its module).
 """
 
 from __future__ import annotations
