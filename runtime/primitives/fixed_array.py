@@ -97,6 +97,18 @@ def _long_division(num: NDArray[np.uint64], num_max: int, den: NDArray[np.uint64
     return quotient
 
 
+UNSIGNED_DIVISION_SIZE = 4096
+
+
+def _shifted_quotient(a: IntArray, den: IntArray, bits: int) -> IntArray:
+    """``(a << bits) // den`` for operands known to fit; unsigned division is about twice as
+    fast as signed on large arrays, worth its two conversions."""
+    if a.size < UNSIGNED_DIVISION_SIZE:
+        return (a << bits) // den
+    quotient = (a.astype(np.uint64) << np.uint64(bits)) // den.astype(np.uint64)
+    return quotient.astype(np.int64)
+
+
 def div_frac(a: IntArray | int, b: IntArray | int, bits: int = FRAC_BITS) -> IntArray:
     """``safe_div`` of non-negative raw bits: ``floor(a * 2**bits / b)``, 0 where ``b == 0`` or
     where the quotient exceeds int64 (both cases are what the reference's ``safe_div`` yields).
@@ -118,7 +130,7 @@ def div_frac(a: IntArray | int, b: IntArray | int, bits: int = FRAC_BITS) -> Int
         out = np.array([q if q <= I64_MAX else 0 for q in exact], dtype=np.int64)
         out = out.reshape(shape)
     elif a_max < (1 << (63 - bits)):
-        out = (a_arr << bits) // den
+        out = _shifted_quotient(a_arr, den, bits)
     else:
         out = _long_division(a_arr.astype(np.uint64), a_max, den.astype(np.uint64),
                              int(den.max()), bits).astype(np.int64)

@@ -61,8 +61,8 @@ def _scatter_long_rows(matrix: SparseRows, rows: IntArray, counts: IntArray, val
             continue
         lo = int(matrix.indptr[uid])
         cols = matrix.indices[lo:lo + count]
-        values[k, cols] = matrix.values[lo:lo + count]
-        present[k, cols] = True
+        values[k][cols] = matrix.values[lo:lo + count]
+        present[k][cols] = True
         if count > 1 and not bool((cols[1:] > cols[:-1]).all()):
             unsorted.append(k)
     return unsorted

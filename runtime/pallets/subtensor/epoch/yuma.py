@@ -71,8 +71,10 @@ def _stake(inputs: EpochInputs, owner: int | None) -> IntArray:
 
 
 def _row_normalize(raw: IntArray) -> IntArray:
+    """Row sums of u16 weights; each entry becomes (w << 32) // sum, which equals the
+    reference's I32F32 ``w.safe_div(sum)`` with both sides scaled by 2**32."""
     sums = raw.sum(axis=1, keepdims=True)
-    return (raw << 32) // np.maximum(sums, 1)
+    return div_frac(raw, np.maximum(sums, 1))
 
 
 def _weights_for_bonds(w: IntArray, w_present: BoolArray, cw: IntArray, cw_present: BoolArray,
@@ -107,18 +109,23 @@ def _stored_bonds(inputs: EpochInputs, rows: IntArray, result: BondResult, new: 
                   old: BoolArray, dense: bool) -> SparseRows:
     """The bond rows as stored after the epoch (§1.10, last paragraph)."""
     n = inputs.n
-    u16 = to_u16_proportion(result.stored).astype(np.int64)
     if dense:
+        u16 = to_u16_proportion(result.stored).astype(np.int64)
         return _dense_stored_bonds(inputs, rows, u16, new, old)
-    keep_row = new[rows]
-    present = result.ema_present & keep_row[:, None]
-    r, c = np.nonzero(present)
-    if result.order is not None:
-        by_position = np.lexsort((result.order[r, c], r))
-        r, c = r[by_position], c[by_position]
+    present = result.ema_present & new[rows][:, None]
+    counts = np.zeros(n, dtype=np.int64)
+    counts[rows] = present.sum(axis=1)
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows[r], minlength=n), out=indptr[1:])
-    return SparseRows(indptr, c.astype(np.int64), u16[r, c])
+    np.cumsum(counts, out=indptr[1:])
+    if result.order is None:
+        cols = np.broadcast_to(np.arange(n, dtype=np.int64), present.shape)[present]
+        values = to_u16_proportion(result.stored[present]).astype(np.int64)
+        return SparseRows(indptr, cols, values)
+    r, c = np.nonzero(present)
+    by_position = np.lexsort((result.order[r, c], r))
+    r, c = r[by_position], c[by_position]
+    return SparseRows(indptr, c.astype(np.int64),
+                      to_u16_proportion(result.stored[r, c]).astype(np.int64))
 
 
 def _dense_stored_bonds(inputs: EpochInputs, rows: IntArray, u16: IntArray, new: BoolArray,
