@@ -7,10 +7,13 @@ The test decodes it with the clients' scalecodec, rebuilds every type as a descr
 type object and every pallet/extension/API as our descriptor records, re-encodes with
 ``encode_metadata_v14``/``v15`` and requires the original bytes: this pins the registry's
 depth-first id order and every encoding detail to what Rust's scale-info/frame-metadata emit.
+A third check builds the outer enums, the UncheckedExtrinsic pair and the ``Runtime`` marker with
+our own builders around the real pallets and still requires the real V15 bytes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
@@ -27,8 +30,10 @@ from runtime.metadata import (
     RuntimeMetadataInput,
     SignedExtensionMetadata,
     StorageEntryMetadata,
+    build_metadata_input,
     encode_metadata_v14,
     encode_metadata_v15,
+    unchecked_extrinsic_type,
 )
 from runtime.primitives.hashing import StorageHasher
 from runtime.primitives.scale import (
@@ -57,21 +62,26 @@ class DescribedType(ScaleType):
     """A type known only by its registry description (no codec: it exists to be re-registered)."""
 
     def __init__(self, type_id: int, table: dict[int, dict[str, Any]],
-                 objects: dict[int, DescribedType]) -> None:
+                 objects: dict[int, DescribedType], *, by_path: frozenset[str]) -> None:
         entry = table[type_id]
         super().__init__(f"scale_info::{type_id}", min_size=0, path=tuple(entry["path"]),
                          docs=tuple(entry["docs"]))
         self.type_id, self._entry, self._objects = type_id, entry, objects
+        self._by_id = not (self.path and self.path[-1] in by_path)
 
     def link(self) -> None:
         """Resolve the generic parameters once every object exists."""
         self.params = tuple(TypeParam(p["name"], None if p["type"] is None
                                       else self._objects[p["type"]]) for p in self._entry["params"])
 
-    def registry_key(self) -> tuple[str, int]:
-        """The original id: duplicates in the real registry (e.g. two ``BoundedVec<u8, S>``)
-        stay distinct, as Rust's ``TypeId`` keeps them."""
-        return ("real", self.type_id)
+    def registry_key(self) -> Any:
+        """The original id: the real registry holds structurally equal types with distinct
+        ``TypeId``s (two ``BoundedVec<u8, S>``, a transparent ``NetUid`` next to ``u16``), which
+        must stay distinct. Types whose last path segment is in ``by_path`` use the standard
+        key instead, so that the objects our builders make for those paths stand for them."""
+        if self._by_id:
+            return ("real", self.type_id)
+        return ScaleType.registry_key(self)
 
     def encode(self, value: Any) -> bytes:
         """Not encodable: a description only."""
@@ -138,16 +148,38 @@ def _pallet(raw: dict[str, Any], ref: dict[int, DescribedType]) -> PalletMetadat
         docs=tuple(raw.get("docs", ())))
 
 
-def _rebuild(metadata: dict[str, Any], *, v15: bool) -> RuntimeMetadataInput:
+OUR_BUILDERS = frozenset(("RuntimeCall", "RuntimeEvent", "RuntimeError", "UncheckedExtrinsic",
+                          "Runtime"))
+
+
+def _described(metadata: dict[str, Any], by_path: frozenset[str]) -> dict[int, DescribedType]:
     table = {t["id"]: t["type"] for t in metadata["types"]["types"]}
     ref: dict[int, DescribedType] = {}
-    ref.update({i: DescribedType(i, table, ref) for i in table})
+    ref.update({i: DescribedType(i, table, ref, by_path=by_path) for i in table})
     for obj in ref.values():
         obj.link()
+    return ref
+
+
+def _extensions(raw_ext: dict[str, Any],
+                ref: dict[int, DescribedType]) -> tuple[SignedExtensionMetadata, ...]:
+    return tuple(SignedExtensionMetadata(s["identifier"], ref[s["ty"]],
+                                         ref[s["additional_signed"]])
+                 for s in raw_ext["signed_extensions"])
+
+
+def _apis(metadata: dict[str, Any],
+          ref: dict[int, DescribedType]) -> tuple[RuntimeApiMetadata, ...]:
+    return tuple(RuntimeApiMetadata(a["name"], tuple(
+        RuntimeApiMethodMetadata(m["name"], tuple((i["name"], ref[i["ty"]]) for i in m["inputs"]),
+                                 ref[m["output"]], tuple(m["docs"])) for m in a["methods"]),
+        tuple(a["docs"])) for a in metadata.get("apis", ()))
+
+
+def _rebuild(metadata: dict[str, Any], *, v15: bool) -> RuntimeMetadataInput:
+    ref = _described(metadata, frozenset())
     raw_ext = metadata["extrinsic"]
-    extensions = tuple(SignedExtensionMetadata(s["identifier"], ref[s["ty"]],
-                                               ref[s["additional_signed"]])
-                       for s in raw_ext["signed_extensions"])
+    extensions = _extensions(raw_ext, ref)
     uxt = next(o for o in ref.values()
                if o.path == ("fp_self_contained", "unchecked_extrinsic", "UncheckedExtrinsic"))
     parts = {p.name: p.type for p in uxt.params}
@@ -162,12 +194,29 @@ def _rebuild(metadata: dict[str, Any], *, v15: bool) -> RuntimeMetadataInput:
     else:
         event = next(o for o in ref.values() if o.path[-1:] == ("RuntimeEvent",))
         enums = OuterEnums(parts["Call"], event, event)
-    apis = tuple(RuntimeApiMetadata(a["name"], tuple(
-        RuntimeApiMethodMetadata(m["name"], tuple((i["name"], ref[i["ty"]]) for i in m["inputs"]),
-                                 ref[m["output"]], tuple(m["docs"])) for m in a["methods"]),
-        tuple(a["docs"])) for a in metadata.get("apis", ()))
+    apis = _apis(metadata, ref)
     return RuntimeMetadataInput(tuple(_pallet(p, ref) for p in metadata["pallets"]), extrinsic,
                                 ref[metadata["runtime_type"]], enums, apis)
+
+
+def _rebuild_with_our_builders(metadata: dict[str, Any]) -> RuntimeMetadataInput:
+    """Real pallets, extensions and APIs; outer enums, UncheckedExtrinsic and the Runtime
+    marker from ``runtime.metadata.runtime``."""
+    ref = _described(metadata, OUR_BUILDERS)
+    raw_ext = metadata["extrinsic"]
+    extensions = _extensions(raw_ext, ref)
+    pallets = tuple(_pallet(p, ref) for p in metadata["pallets"])
+    apis = _apis(metadata, ref)
+    built = build_metadata_input(pallets, extensions, apis=apis,
+                                 address_type=ref[raw_ext["address_ty"]],
+                                 signature_type=ref[raw_ext["signature_ty"]])
+    # The extension tuple is anonymous, so the real one (by id) stands in for ours.
+    extra = ref[raw_ext["extra_ty"]]
+    extrinsic = built.extrinsic
+    uxt = unchecked_extrinsic_type(extrinsic.address_type, extrinsic.call_type,
+                                   extrinsic.signature_type, extra)
+    return dataclasses.replace(built, extrinsic=dataclasses.replace(extrinsic, extra_type=extra,
+                                                                    type=uxt))
 
 
 def _load(variable: str) -> bytes:
@@ -183,10 +232,19 @@ def test_real_v14_metadata_reencodes_byte_identically() -> None:
     assert encode_metadata_v14(_rebuild(body(decoded), v15=False)) == original
 
 
-def test_real_v15_metadata_reencodes_byte_identically() -> None:
+def _real_v15() -> tuple[bytes, dict[str, Any]]:
     response = _load("TENSORCHAIN_REAL_METADATA_V15")
     assert response[0] == 1
     length, start = decode_compact(response, 1)
     original = response[start:start + length]
-    _, decoded = decode_metadata(original)
-    assert encode_metadata_v15(_rebuild(body(decoded), v15=True)) == original
+    return original, body(decode_metadata(original)[1])
+
+
+def test_real_v15_metadata_reencodes_byte_identically() -> None:
+    original, decoded = _real_v15()
+    assert encode_metadata_v15(_rebuild(decoded, v15=True)) == original
+
+
+def test_real_v15_outer_types_from_our_builders_are_byte_identical() -> None:
+    original, decoded = _real_v15()
+    assert encode_metadata_v15(_rebuild_with_our_builders(decoded)) == original
