@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from runtime.extrinsic import (
     SUBTENSOR_EXTENSIONS,
     AddressKind,
     CheckedExtrinsic,
+    ExtrinsicDecodeError,
     InvalidKind,
     InvalidTransaction,
     MetadataHashMode,
@@ -258,3 +261,23 @@ def test_extension_set_has_subtensors_thirteen_identifiers_in_order() -> None:
         "CheckMortality", "CheckNonce", "CheckWeight", "ChargeTransactionPayment",
         "SudoTransactionExtension", "CheckShieldedTxValidity", "SubtensorTransactionExtension",
         "DrandPriority", "CheckMetadataHash")
+
+
+_VALID = build_signed_extrinsic(Keypair.from_uri("//Alice"), TRANSFER_CALL,
+                                SignedExtra(Mortal.from_current(64, CURRENT - 3), 11, 5),
+                                signer_context(Mortal.from_current(64, CURRENT - 3).birth(CURRENT))
+                                ).encode()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(0, len(_VALID) - 1), st.integers(1, 255))
+def test_any_single_byte_change_is_refused_never_accepted(position: int, delta: int) -> None:
+    assert isinstance(outcome(_VALID), CheckedExtrinsic)
+    tampered = bytearray(_VALID)
+    tampered[position] = (tampered[position] + delta) % 256
+    try:
+        xt = decode_extrinsic(bytes(tampered))
+    except ExtrinsicDecodeError:
+        return
+    assert isinstance(check_extrinsic(xt, make_chain(CURRENT)),
+                      InvalidTransaction | UnknownTransaction)
