@@ -29,12 +29,13 @@ When the block is done, :meth:`Overlay.commit_set` gives the sorted change set a
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from storage.errors import NoOpenTransactionError, OpenTransactionsError, OverlayError
 from storage.trie import Trie, TrieUpdate
+from storage.trie.root import ordered_trie_root
 
 __all__ = ["CommitSet", "Overlay", "StateReader"]
 
@@ -211,6 +212,10 @@ class Overlay:
     def storage_root(self, state_version: int = 1) -> bytes:
         """The state root with every pending change applied (only dirty paths re-hashed)."""
         return self._trie_update(state_version).root
+
+    def ordered_trie_root(self, values: Sequence[bytes], state_version: int = 0) -> bytes:
+        """Host function: the ordered trie root of ``values`` (a block's extrinsics root)."""
+        return ordered_trie_root(values, state_version)
 
     def _trie_update(self, state_version: int) -> TrieUpdate:
         cached = self._root_cache

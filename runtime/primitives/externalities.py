@@ -8,6 +8,7 @@ is lexicographic on bytes, as in the Substrate trie.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 
@@ -51,4 +52,9 @@ class Externalities(Protocol):
 
     def storage_root(self, state_version: int = 1) -> bytes:
         """The 32-byte trie root of the state including every pending change."""
+        ...
+
+    def ordered_trie_root(self, values: Sequence[bytes], state_version: int = 0) -> bytes:
+        """Host function: the root of the trie mapping ``compact(i)`` to ``values[i]`` (the
+        extrinsics root of a block; Substrate's ``blake2_256_ordered_root``)."""
         ...
