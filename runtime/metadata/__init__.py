@@ -5,9 +5,21 @@ Typical use (by the runtime's composition)::
 
     enums = build_outer_enums(pallets)              # the runtime encodes/decodes with these too
     meta = build_metadata_input(pallets, extensions, apis=apis, outer_enums=enums)
+    assert client_convention_problems(meta) == []    # in the runtime's tests
     provider = MetadataProvider(meta)
     provider.metadata_bytes(14)                      # state_getMetadata
     provider.call("Metadata_metadata_at_version", bytes.fromhex("0f000000"))
+
+What the pallet declarations provide: per pallet a ``PalletMetadata`` (instance name, index,
+storage entries with modifier/hashers/key/value/default bytes, constants as SCALE bytes) whose
+``call_type``/``event_type``/``error_type`` are enum types with scale-info paths
+(``<crate>::pallet::Call`` with param ``T`` erased), variant index = call/event/error index and a
+``type_name`` on every field; recursive references to ``RuntimeCall``/``RuntimeEvent`` go through
+``Lazy`` to the objects ``build_outer_enums`` returns; ``frame_system::EventRecord`` (params ``E``,
+``T``), ``Phase`` and ``DispatchError`` come from System; one ``SignedExtensionMetadata`` per
+extension, in subtensor's order, with the standard identifiers; runtime-API methods with their
+Rust parameter names. Identical types may be declared more than once (they are registered once);
+two different types must not share a path and parameters.
 """
 
 from __future__ import annotations
