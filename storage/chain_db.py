@@ -27,6 +27,13 @@ plus those gained by every retained block above it; it is positive exactly when 
 state references the node, so the ``N`` column holds exactly the union of the retained states'
 nodes (tested). Re-orgs move the flat index back
 with the undo journals (``u``) and forward with the forward journals (``f``).
+
+Durability: one LevelDB ``Write`` per operation survives a process crash (the crash-safety test
+SIGKILLs a writer); open with ``sync=True`` to survive an OS crash or power loss as well.
+Concurrency: one writer. A :class:`FlatStateView` checks before each read whether the flat index
+still stands at its block; a reader in another thread racing a commit may see the newer value
+for one read, so threads that need a frozen snapshot read through ``state_at`` (a trie: nodes of
+retained states never change).
 """
 
 from __future__ import annotations

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storage.backends.memory import MemoryStore
 from storage.chain_db import ChainDB, Pruning
 from storage.errors import StatePrunedError
 from tests.unit.storage.chain_db_helpers import (
@@ -74,37 +76,72 @@ def _check(db: ChainDB, model: _ChainModel, pruning: Pruning) -> None:
             else:
                 raise AssertionError("a pruned state is still readable")
     assert stored_nodes(db) == expected_nodes
+    best_state = model.blocks[model.best][2]
+    view = db.reader_at(model.best)
+    assert view.is_flat
+    for probe in (b"", b"a", b"ab", b"abc\xff", b"b", b"c", b"d"):
+        assert view.next_key(probe) == min((k for k in best_state if k > probe), default=None)
 
 
-@settings(max_examples=60, deadline=None)
-@given(data=st.data(), pruning=st.sampled_from([Pruning(keep=1), Pruning(keep=2),
-                                                 Pruning.archive_mode()]))
-def test_random_block_tree_matches_model(data, pruning) -> None:
-    db = ChainDB.open_memory(pruning)
+def _apply_child(db: ChainDB, model: _ChainModel, data, target: bytes, step: int) -> None:
+    changes = data.draw(st.dictionaries(_keys, _values, max_size=4))
+    set_best = data.draw(st.booleans())
+    block = commit_child(db, target, changes, salt=b"%d" % step, set_best=set_best)
+    state = dict(model.blocks[target][2])
+    for key, value in changes.items():
+        if value is None:
+            state.pop(key, None)
+        else:
+            state[key] = value
+    model.blocks[block] = (target, model.blocks[target][1] + 1, state)
+    if set_best:
+        model.best = block
+
+
+def _run_random_chain(data, pruning: Pruning, open_db) -> None:
+    db = open_db(pruning)
     genesis_state = {b"a": b"1", b"b": b"2" * 40}
     genesis = commit_genesis(db, genesis_state)
     model = _ChainModel({genesis: (None, 0, dict(genesis_state))}, genesis, genesis)
-    for step in range(data.draw(st.integers(1, 12))):
-        candidates = sorted(h for h in model.blocks if model.extends_final(h))
-        target = data.draw(st.sampled_from(candidates))
-        action = data.draw(st.sampled_from(["child", "child", "child", "best", "final"]))
-        if action == "child":
-            changes = data.draw(st.dictionaries(_keys, _values, max_size=4))
-            set_best = data.draw(st.booleans())
-            block = commit_child(db, target, changes, salt=b"%d" % step, set_best=set_best)
-            state = dict(model.blocks[target][2])
-            for key, value in changes.items():
-                if value is None:
-                    state.pop(key, None)
-                else:
-                    state[key] = value
-            model.blocks[block] = (target, model.blocks[target][1] + 1, state)
-            if set_best:
-                model.best = block
-        elif action == "best":
-            db.set_best(target)
-            model.best = target
-        else:
-            db.finalize(target)
-            model.finalize(target)
-        _check(db, model, pruning)
+    actions = ["child", "child", "child", "best", "final", "reopen"]
+    try:
+        for step in range(data.draw(st.integers(1, 12))):
+            candidates = sorted(h for h in model.blocks if model.extends_final(h))
+            target = data.draw(st.sampled_from(candidates))
+            action = data.draw(st.sampled_from(actions))
+            if action == "child":
+                _apply_child(db, model, data, target, step)
+            elif action == "best":
+                db.set_best(target)
+                model.best = target
+            elif action == "final":
+                db.finalize(target)
+                model.finalize(target)
+            else:
+                db.close()
+                db = open_db(None)
+            _check(db, model, pruning)
+    finally:
+        db.close()
+
+
+_prunings = st.sampled_from([Pruning(keep=1), Pruning(keep=2), Pruning.archive_mode()])
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), pruning=_prunings)
+def test_random_block_tree_matches_model(data, pruning) -> None:
+    store = MemoryStore()
+
+    def open_db(mode: Pruning | None) -> ChainDB:
+        return ChainDB(store, mode)
+
+    store.close = lambda: None  # type: ignore[method-assign]  # "reopen" keeps the dict
+    _run_random_chain(data, pruning, open_db)
+
+
+@settings(max_examples=50, deadline=None)
+@given(data=st.data(), pruning=_prunings)
+def test_random_block_tree_with_leveldb_reopens_matches_model(data, pruning) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        _run_random_chain(data, pruning, lambda mode: ChainDB.open_leveldb(folder, mode))

@@ -214,3 +214,17 @@ def test_random_nested_transactions_match_dict_model(base, ops, state_version) -
     assert walked == sorted(model.state)
     assert [overlay.get(k) for k in walked] == [model.state[k] for k in walked]
     assert overlay.storage_root(state_version) == trie_root(model.state, state_version)
+
+
+def test_many_new_keys_merge_in_order_and_roll_back() -> None:
+    overlay = Overlay(_parent(BASE))
+    overlay.start_transaction()
+    for i in range(200, 0, -1):
+        overlay.set(b"m%03d" % i, b"v")
+    assert overlay.next_key(b"c") == b"m001"
+    assert list(overlay.iter_keys(prefix=b"m"))[-1] == b"m200"
+    overlay.set(b"m000", b"late")
+    assert overlay.next_key(b"c") == b"m000"
+    overlay.rollback_transaction()
+    assert overlay.next_key(b"c") is None
+    assert overlay.changes() == []
