@@ -9,6 +9,9 @@
 * :mod:`consensus.fork_choice` — longest chain containing the finalised block, reorg routes;
 * :mod:`consensus.grandpa` — votes, commits, justifications, the voter set, signing, checking;
 * :mod:`consensus.grandpa_messages` — GRANDPA gossip messages and the ``FRNK`` digest logs;
+* :mod:`consensus.grandpa_authorities` — scheduled and forced authority-set changes;
+* :mod:`consensus.grandpa_round` — one round's vote accounting (GHOST, finalised, estimate,
+  completable);
 * :mod:`consensus.errors` — every refusal, as a specific exception.
 
 This package decides; it never writes storage and never imports ``node``, ``rpc`` or ``network``.
