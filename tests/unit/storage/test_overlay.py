@@ -228,3 +228,13 @@ def test_many_new_keys_merge_in_order_and_roll_back() -> None:
     overlay.rollback_transaction()
     assert overlay.next_key(b"c") is None
     assert overlay.changes() == []
+
+
+def test_ordered_trie_root_host_function_matches_real_blocks() -> None:
+    from tests.shared_vectors import load, unhex
+
+    overlay = Overlay(_parent(BASE))
+    for case in load("trie")["real_chain_extrinsics_roots"]["cases"]:
+        extrinsics = [unhex(x) for x in case["extrinsics"]]
+        assert overlay.ordered_trie_root(extrinsics, 0) == unhex(case["expected_extrinsics_root"])
+    assert overlay.ordered_trie_root([]) == EMPTY_TRIE_ROOT
