@@ -19,12 +19,14 @@ from typing import Any
 from runtime.frame.dispatch import DispatchError, DispatchErrorType, DispatchInfoType
 from runtime.frame.pallet import Event, Pallet
 from runtime.frame.storage import VALUE_QUERY, blake2_128_concat, twox64_concat
+from runtime.primitives.block import DIGEST_TYPE
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import (
     U8,
     U32,
     U64,
     U128,
+    Bytes,
     Enum,
     EnumValue,
     LazyType,
@@ -113,6 +115,14 @@ EventCount = system.value("EventCount", U32, query=VALUE_QUERY, default=0,
                           docs=("The number of events in the `Events<T>` list.",))
 ExecutionPhase = system.value("ExecutionPhase", Phase,
                               docs=("The execution phase of the block.",))
+ExtrinsicData = system.map("ExtrinsicData", twox64_concat(U32, "u32"), Bytes, query=VALUE_QUERY,
+                           default=b"", docs=("Extrinsics data for the current block (maps an "
+                                              "extrinsic's index to its data).",))
+AllExtrinsicsLen = system.value("AllExtrinsicsLen", U32,
+                                docs=("Total length (in bytes) for all extrinsics put together, "
+                                      "for the current block.",))
+Digest = system.value("Digest", DIGEST_TYPE, query=VALUE_QUERY, default={"logs": []},
+                      docs=("Digest of the current block, also part of the block header.",))
 
 EXTRINSIC_INDEX_KEY = b":extrinsic_index"
 """Well-known key holding the index (u32) of the extrinsic being applied."""
