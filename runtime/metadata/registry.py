@@ -1,10 +1,11 @@
 """The portable type registry of metadata V14/V15 (scale-info ``PortableRegistry``, spec §6.2).
 
 Types are registered depth-first from SCALE type objects. A type receives the next id the first
-time its ``registry_key()`` is seen, BEFORE its parameters and fields are visited, so recursive
-types (``RuntimeCall`` inside ``Utility.batch``, reached through ``Lazy``) terminate; identical
-types (same key) are registered once. Generic parameters are visited before the definition, as
-scale-info does, so ids follow the same depth-first order as a Rust-generated registry.
+time its identity is seen (``type_key``: ``registry_key()`` with ``Lazy`` references resolved),
+BEFORE its parameters and fields are visited, so recursive types (``RuntimeCall`` inside
+``Utility.batch``, reached through ``Lazy``) terminate; identical types are registered once.
+Generic parameters are visited before the definition, as scale-info does, so ids follow the same
+depth-first order as a Rust-generated registry.
 
 Encoding: ``Vec<{id: Compact<u32>, path: Vec<String>, params: Vec<{name, Option<Compact<u32>>}>,
 def: TypeDef, docs: Vec<String>}>`` with ids 0..n-1 in order.
@@ -55,6 +56,28 @@ def resolve(scale_type: ScaleType) -> ScaleType:
     return scale_type
 
 
+def type_key(scale_type: ScaleType) -> Hashable:
+    """``registry_key()`` with every ``Lazy`` reference resolved, at every level: two forward
+    references to one type (``Vec<RuntimeCall>`` declared by two pallets through two ``Lazy``
+    objects, ``EventRecord<RuntimeEvent, H256>``) give the same identity. A type class with its
+    own ``registry_key`` keeps it."""
+    scale_type = resolve(scale_type)
+    if type(scale_type).registry_key is not ScaleType.registry_key:
+        return scale_type.registry_key()
+    if scale_type.path:
+        params = tuple((p.name, None if p.type is None else type_key(p.type))
+                       for p in scale_type.params)
+        return ("named", scale_type.path, params)
+    definition = scale_type.type_def()
+    if isinstance(definition, (SequenceDef, CompactDef)):
+        return (type(definition).__name__, type_key(definition.type))
+    if isinstance(definition, ArrayDef):
+        return ("array", definition.length, type_key(definition.type))
+    if isinstance(definition, TupleDef):
+        return ("tuple", tuple(type_key(t) for t in definition.types))
+    return scale_type.registry_key()
+
+
 @dataclass(frozen=True, slots=True)
 class PortableType:
     """One registry entry with every type reference replaced by its id.
@@ -95,12 +118,12 @@ class PortableRegistry:
 
     def id_of(self, scale_type: ScaleType) -> int:
         """The id of an already registered type; ``KeyError`` if it was never registered."""
-        return self._ids[resolve(scale_type).registry_key()]
+        return self._ids[type_key(scale_type)]
 
     def register(self, scale_type: ScaleType) -> int:
         """The id of ``scale_type``, registering it and everything it references if new."""
         scale_type = resolve(scale_type)
-        key = scale_type.registry_key()
+        key = type_key(scale_type)
         known = self._ids.get(key)
         if known is not None:
             self._check_same(known, scale_type)
@@ -149,7 +172,7 @@ class PortableRegistry:
             return
         if shape(first) != shape(scale_type):
             raise TypeDefinitionError(
-                f"two different types share the registry identity {scale_type.registry_key()!r}: "
+                f"two different types share the registry identity {type_key(scale_type)!r}: "
                 f"{first.name} and {scale_type.name} (give them distinct paths or params)")
 
     def encode(self) -> bytes:
@@ -164,14 +187,14 @@ def shape(scale_type: ScaleType) -> tuple:
     definition = scale_type.type_def()
 
     def fields(items: tuple[Field, ...]) -> tuple:
-        return tuple((f.name, resolve(f.type).registry_key(), f.type_name) for f in items)
+        return tuple((f.name, type_key(f.type), f.type_name) for f in items)
 
     if isinstance(definition, CompositeDef):
         return ("composite", fields(definition.fields))
     if isinstance(definition, VariantDef):
         return ("variant", tuple(sorted((v.index, v.name, fields(v.fields))
                                         for v in definition.variants)))
-    return (type(definition).__name__, resolve(scale_type).registry_key())
+    return (type(definition).__name__, type_key(scale_type))
 
 
 def _encode_fields(fields: tuple[tuple, ...]) -> bytes:

@@ -128,3 +128,16 @@ def test_registration_is_deterministic() -> None:
         return _registry(pair, Compact(U64), AccountId32).encode()
 
     assert build() == build()
+
+
+def test_distinct_lazy_references_to_one_type_register_once() -> None:
+    target = Enum("RuntimeCall", [("Noop", None)], path=("node_subtensor_runtime", "RuntimeCall"))
+    first, second = Lazy("RuntimeCall", lambda: target), Lazy("RuntimeCall", lambda: target)
+    record_a = Struct("Record", [("call", first)], path=("demo", "Record"),
+                      params=(TypeParam("C", first),))
+    record_b = Struct("Record", [("call", second)], path=("demo", "Record"),
+                      params=(TypeParam("C", second),))
+    registry = _registry(Vec(first), Vec(second), Option(first), record_a, record_b, target)
+    assert registry.id_of(Vec(second)) == registry.id_of(Vec(first)) == 0
+    assert registry.id_of(record_b) == registry.id_of(record_a)
+    assert len(registry) == 4  # Vec<RuntimeCall>, RuntimeCall, Option<RuntimeCall>, Record
