@@ -54,24 +54,26 @@ def topk(stake: IntArray, k: int, *, nonzero: bool = True) -> BoolArray:
 def weighted_median_columns(use_stake: IntArray, scores_t: IntArray, minority: int) -> IntArray:
     """Per-column stake-weighted median, identical to the reference's partition search.
 
-    ``scores_t`` is ``(columns, validators)``. The mid-pivot search of §1.7 keeps the invariant
-    ``lo = stake below the candidates`` and ``hi = lo + stake of the candidates`` exactly
-    (fixed-point addition is exact), and returns the pivot p with
+    ``scores_t`` is ``(columns, validators)`` (it is overwritten). The mid-pivot search of §1.7
+    keeps the invariant ``lo = stake below the candidates`` and ``hi = lo + stake of the
+    candidates`` exactly (fixed-point addition is exact), and returns the pivot p with
     ``stake(score < p) <= minority < stake(score <= p)`` when one exists; it walks to the lowest
     score when ``minority < 0`` and to the highest when ``minority >= total``. That is the score
     at the first position of the column sorted ascending whose cumulative stake exceeds
-    ``minority``, or the column maximum if none does — computed here with one packed sort.
+    ``minority``, or the column maximum if none does — computed here with one packed sort
+    (score in the high bits, validator index in the low bits) over all columns.
     """
     n_cols, n_val = scores_t.shape
     if n_val == 0 or n_cols == 0:
         return np.zeros(n_cols, dtype=np.int64)
     if n_val >= 1 << INDEX_BITS:
         raise ValueError(f"{n_val} validators exceed the packed median key")
-    keys = (scores_t << INDEX_BITS) | np.arange(n_val, dtype=np.int64)
+    keys = scores_t
+    keys <<= INDEX_BITS
+    keys |= np.arange(n_val, dtype=np.int64)
     keys.sort(axis=1)
     cumulative = np.cumsum(use_stake[keys & ((1 << INDEX_BITS) - 1)], axis=1)
-    above = cumulative > minority
-    first = np.where(above[:, -1], np.argmax(above, axis=1), n_val - 1)
+    first = np.minimum(np.count_nonzero(cumulative <= minority, axis=1), n_val - 1)
     return keys[np.arange(n_cols), first] >> INDEX_BITS
 
 
@@ -85,19 +87,31 @@ def column_consensus(active_stake: IntArray, weights: IntArray, index_of_row: In
     validators = np.flatnonzero(active_stake > 0)
     use_stake = normalize(active_stake[validators])
     minority = int(use_stake.sum()) - kappa
-    scores_t = np.zeros((n, len(validators)), dtype=np.int64)
     block_rows = index_of_row[validators]
     has_row = block_rows >= 0
-    scores_t[:, has_row] = weights[block_rows[has_row]].T
+    scores_t = np.empty((n, len(validators)), dtype=np.int64)
+    if has_row.all() and np.array_equal(block_rows, np.arange(weights.shape[0])):
+        scores_t[...] = weights.T
+    elif has_row.all():
+        scores_t[...] = weights[block_rows].T
+    else:
+        scores_t.fill(0)
+        scores_t[:, has_row] = weights[block_rows[has_row]].T
     return weighted_median_columns(use_stake, scores_t, minority)
 
 
 def clip_to_consensus(w: IntArray, present: BoolArray,
                       consensus: IntArray) -> tuple[IntArray, BoolArray]:
-    """``col_clip_sparse``: entries above consensus become it, or are dropped if it is <= 0."""
-    clip = w > consensus[None, :]
-    kept = present & ~(clip & (consensus[None, :] <= 0))
-    return np.where(kept, np.where(clip, consensus[None, :], w), 0), kept
+    """``col_clip_sparse``: entries above consensus become it, or are dropped if it is <= 0.
+
+    Absent entries hold 0, so ``min(w, consensus)`` is right everywhere (a dropped entry has
+    consensus 0); only the presence of entries in zero-consensus columns changes.
+    """
+    clipped = np.minimum(w, consensus[None, :])
+    zero_columns = consensus <= 0
+    if not zero_columns.any():
+        return clipped, present
+    return clipped, present & ~((w > 0) & zero_columns[None, :])
 
 
 def ema_with_alpha(new: IntArray, old: IntArray, alpha: IntArray | int,
