@@ -24,7 +24,13 @@ two different types must not share a path and parameters.
 
 from __future__ import annotations
 
-from runtime.metadata.api import SUPPORTED_VERSIONS, MetadataProvider, metadata_versions_output
+from runtime.metadata.api import (
+    METADATA_API,
+    SUPPORTED_VERSIONS,
+    MetadataProvider,
+    OpaqueMetadata,
+    metadata_versions_output,
+)
 from runtime.metadata.checks import client_convention_problems
 from runtime.metadata.model import (
     ConstantMetadata,
@@ -55,12 +61,14 @@ from runtime.metadata.v14 import encode_metadata_v14, registry_v14
 from runtime.metadata.v15 import encode_metadata_v15, registry_v15
 
 __all__ = [
+    "METADATA_API",
     "RUNTIME_CRATE",
     "SUPPORTED_VERSIONS",
     "ConstantMetadata",
     "CustomValueMetadata",
     "ExtrinsicMetadata",
     "MetadataProvider",
+    "OpaqueMetadata",
     "OuterEnums",
     "PalletMetadata",
     "PortableRegistry",

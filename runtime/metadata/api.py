@@ -5,18 +5,22 @@
 - ``Metadata_metadata_versions()`` → ``Vec<u32>`` = ``[14, 15]``.
 
 ``MetadataProvider`` encodes each version once per input and caches the bytes (metadata only
-changes with the runtime, i.e. with ``spec_version``).
+changes with the runtime, i.e. with ``spec_version``). ``METADATA_API`` declares this API for the
+V15 ``apis`` list, with the shapes the provider returns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from runtime.metadata.model import RuntimeMetadataInput
-from runtime.metadata.scale_out import encode_bytes, encode_option, encode_vec
+from runtime.metadata.model import (
+    RuntimeApiMetadata,
+    RuntimeApiMethodMetadata,
+    RuntimeMetadataInput,
+)
 from runtime.metadata.v14 import encode_metadata_v14
 from runtime.metadata.v15 import encode_metadata_v15
-from runtime.primitives.scale import U32, DecodeError
+from runtime.primitives.scale import U32, Bytes, DecodeError, Option, Struct, Vec
 
 SUPPORTED_VERSIONS = (14, 15)
 """Metadata versions this runtime serves, ascending."""
@@ -27,9 +31,24 @@ _ENCODERS: dict[int, Callable[[RuntimeMetadataInput], bytes]] = {
 }
 
 
+OpaqueMetadata = Struct("OpaqueMetadata", [(None, Bytes, "Vec<u8>")],
+                        path=("sp_core", "OpaqueMetadata"))
+"""``sp_core::OpaqueMetadata``: the prefixed metadata as a ``Vec<u8>`` (value: bytes)."""
+
+METADATA_API = RuntimeApiMetadata("Metadata", (
+    RuntimeApiMethodMetadata("metadata", (), OpaqueMetadata,
+                             (" The V14 metadata of this runtime.",)),
+    RuntimeApiMethodMetadata("metadata_at_version", (("version", U32),), Option(OpaqueMetadata),
+                             (" The metadata in the requested version; None if unsupported.",)),
+    RuntimeApiMethodMetadata("metadata_versions", (), Vec(U32),
+                             (" The metadata versions this runtime can return.",)),
+), (" Runtime metadata (types, pallets, extrinsic format, runtime APIs).",))
+"""The ``Metadata`` runtime API as V15 lists it (``state_call`` names ``Metadata_<method>``)."""
+
+
 def metadata_versions_output() -> bytes:
     """SCALE ``Vec<u32>`` of the supported versions (``08 0e000000 0f000000``)."""
-    return encode_vec(SUPPORTED_VERSIONS, U32.encode)
+    return Vec(U32).encode(list(SUPPORTED_VERSIONS))
 
 
 class MetadataProvider:
@@ -50,13 +69,13 @@ class MetadataProvider:
 
     def metadata(self) -> bytes:
         """Output of ``Metadata_metadata``: ``OpaqueMetadata`` of V14."""
-        return encode_bytes(self.metadata_bytes(14))
+        return OpaqueMetadata.encode(self.metadata_bytes(14))
 
     def metadata_at_version(self, version: int) -> bytes:
         """Output of ``Metadata_metadata_at_version``: ``Option<OpaqueMetadata>``."""
         if version not in _ENCODERS:
-            return encode_option(None, encode_bytes)
-        return encode_option(self.metadata_bytes(version), encode_bytes)
+            return Option(OpaqueMetadata).encode(None)
+        return Option(OpaqueMetadata).encode(self.metadata_bytes(version))
 
     def metadata_versions(self) -> bytes:
         """Output of ``Metadata_metadata_versions``: ``Vec<u32>``."""

@@ -10,6 +10,7 @@ APIs with named parameters.
 from __future__ import annotations
 
 from runtime.metadata import (
+    METADATA_API,
     ConstantMetadata,
     CustomValueMetadata,
     PalletMetadata,
@@ -236,6 +237,7 @@ SubnetInfo = Struct("SubnetInfo", [
 ], path=("pallet_subtensor", "rpc_info", "subnet_info", "SubnetInfo"),
     params=(TypeParam("AccountId", AccountId32),))
 APIS = (
+    METADATA_API,
     RuntimeApiMetadata("SwapRuntimeApi", (
         RuntimeApiMethodMetadata("sim_swap_tao_for_alpha", (("netuid", U16), ("tao", U64)),
                                  SimSwapResult),

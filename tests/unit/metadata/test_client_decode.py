@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from scalecodec.base import ScaleBytes
 
-from runtime.metadata import encode_metadata_v14, encode_metadata_v15
+from runtime.metadata import MetadataProvider, encode_metadata_v14, encode_metadata_v15
 from runtime.primitives.era import IMMORTAL
 from runtime.primitives.hashing import StorageHasher, blake2_256, twox128
 from runtime.primitives.scale import encode_compact
@@ -191,13 +191,15 @@ def test_v15_apis_outer_enums_and_custom_decode() -> None:
     _, metadata = _decoded(15)
     v15 = body(metadata)
     types = registry_types(metadata)
-    swap = v15["apis"][0]
+    assert [api["name"] for api in v15["apis"]] == ["Metadata", "SwapRuntimeApi",
+                                                    "SubnetInfoRuntimeApi"]
+    swap = v15["apis"][1]
     assert swap["name"] == "SwapRuntimeApi"
     method = swap["methods"][1]
     assert [i["name"] for i in method["inputs"]] == ["netuid", "alpha"]
     assert types[method["output"]]["path"] == ["pallet_subtensor_swap_runtime_api",
                                                 "SimSwapResult"]
-    assert v15["apis"][1]["docs"] == [" Subnet information."]
+    assert v15["apis"][2]["docs"] == [" Subnet information."]
     enums = v15["outer_enums"]
     names = [types[enums[k]]["path"][-1] for k in ("call_enum_ty", "event_enum_ty",
                                                    "error_enum_ty")]
@@ -205,3 +207,23 @@ def test_v15_apis_outer_enums_and_custom_decode() -> None:
     assert v15["extrinsic"]["call_ty"] == enums["call_enum_ty"]
     assert [key for key, _ in v15["custom"]] == ["tensorchain"]
     assert _pallet(15, "System")["docs"] == [" The System pallet."]
+
+
+def test_metadata_api_outputs_decode_with_their_declared_types() -> None:
+    config, metadata = _decoded(15)
+    methods = {m["name"]: m for m in body(metadata)["apis"][0]["methods"]}
+    provider = MetadataProvider(sample.sample_metadata())
+    at_version = methods["metadata_at_version"]
+    assert [(i["name"], registry_types(metadata)[i["ty"]]["def"]) for i in at_version["inputs"]] \
+        == [("version", {"primitive": "u32"})]
+    for name, output, expected in (
+            ("metadata_at_version", provider.metadata_at_version(15),
+             "0x" + provider.metadata_bytes(15).hex()),
+            ("metadata", provider.metadata(), "0x" + provider.metadata_bytes(14).hex()),
+            ("metadata_versions", provider.metadata_versions(), [14, 15])):
+        decoded = config.create_scale_object(f"scale_info::{methods[name]['output']}",
+                                             data=ScaleBytes(output)).decode()
+        assert decoded == expected
+    none = config.create_scale_object(f"scale_info::{at_version['output']}",
+                                      data=ScaleBytes(provider.metadata_at_version(16)))
+    assert none.decode() is None
