@@ -111,6 +111,8 @@ class LevelDBStore:
             return self._db.get(key)
         except TypeError as exc:
             raise KVError(f"LevelDB get needs a bytes key, got {type(key).__name__}") from exc
+        except plyvel.Error as exc:
+            raise KVError(f"LevelDB read of key 0x{key.hex()} in {self.path} failed: {exc}") from exc
 
     def has(self, key: bytes) -> bool:
         """Whether ``key`` is present."""
@@ -141,8 +143,12 @@ class LevelDBStore:
         begin = max(start, prefix)
         stop = prefix_upper_bound(prefix)
         iterator = self._db.iterator(start=begin or None, stop=stop, include_value=include_value)
-        with iterator:
-            yield from iterator
+        try:
+            with iterator:
+                yield from iterator
+        except plyvel.Error as exc:
+            raise KVError(f"LevelDB iteration from 0x{begin.hex()} in {self.path} failed: {exc}"
+                          ) from exc
 
     def write_batch(self) -> LevelDBWriteBatch:
         """A new atomic batch."""
