@@ -24,6 +24,9 @@ from runtime.primitives.scale import ScaleType, TupleDef, TypeDefinitionError
 MODIFIERS = ("Optional", "Default")
 """Storage entry modifiers, in the order of their metadata index (0 Optional, 1 Default)."""
 
+QUERY_KINDS = {"OptionQuery": "Optional", "ValueQuery": "Default"}
+"""FRAME query kinds accepted as modifiers (normalised to the metadata names)."""
+
 
 def _freeze(record: object, name: str) -> None:
     """Turn a list-valued attribute of a frozen record into a tuple (declarations may use lists)."""
@@ -36,9 +39,10 @@ def _freeze(record: object, name: str) -> None:
 class StorageEntryMetadata:
     """One storage item: ``Plain`` when ``key_type`` is None, else a ``Map``.
 
-    ``default`` is the SCALE encoding returned when the key is absent: for ``Default`` entries the
-    encoded default value (required); for ``Optional`` entries it may be omitted and then is
-    ``b"\\x00"`` (the encoding of ``None``), as FRAME emits.
+    ``modifier`` is ``"Optional"`` or ``"Default"`` (FRAME's ``"OptionQuery"``/``"ValueQuery"``
+    are accepted and normalised). ``default`` is the SCALE encoding returned when the key is
+    absent: for ``Default`` entries the encoded default value (required); for ``Optional``
+    entries it may be omitted and then is ``b"\\x00"`` (the encoding of ``None``), as FRAME emits.
     """
 
     name: str
@@ -53,6 +57,7 @@ class StorageEntryMetadata:
         """Validate the modifier, the key/hasher agreement and fill the Optional default."""
         _freeze(self, "hashers")
         _freeze(self, "docs")
+        object.__setattr__(self, "modifier", QUERY_KINDS.get(self.modifier, self.modifier))
         if self.modifier not in MODIFIERS:
             raise TypeDefinitionError(f"storage {self.name}: modifier must be one of {MODIFIERS}")
         if self.default is None:

@@ -100,6 +100,9 @@ def test_default_storage_entry_needs_default_bytes() -> None:
     with pytest.raises(TypeDefinitionError, match="needs `default`"):
         StorageEntryMetadata("Total", "Default", (), None, U64)
     assert StorageEntryMetadata("Count", "Optional", (), None, U32).default == b"\x00"
+    value_query = StorageEntryMetadata("Total", "ValueQuery", (), None, U64, bytes(8))
+    assert (value_query.modifier, value_query.default) == ("Default", bytes(8))
+    assert StorageEntryMetadata("Count", "OptionQuery", (), None, U32).modifier == "Optional"
 
 
 def test_storage_entry_hashers_must_match_key_parts() -> None:
@@ -109,7 +112,7 @@ def test_storage_entry_hashers_must_match_key_parts() -> None:
     with pytest.raises(TypeDefinitionError, match="plain value"):
         StorageEntryMetadata("V", "Optional", hashers, None, U64)
     with pytest.raises(TypeDefinitionError, match="modifier"):
-        StorageEntryMetadata("V", "ValueQuery", (), None, U64, b"\x00" * 8)
+        StorageEntryMetadata("V", "Required", (), None, U64, b"\x00" * 8)
     entry = StorageEntryMetadata("M", "Optional", list(hashers), Tuple(U16, U32), U64)
     assert entry.hashers == hashers and entry.is_map
 
