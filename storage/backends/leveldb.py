@@ -112,7 +112,8 @@ class LevelDBStore:
         except TypeError as exc:
             raise KVError(f"LevelDB get needs a bytes key, got {type(key).__name__}") from exc
         except plyvel.Error as exc:
-            raise KVError(f"LevelDB read of key 0x{key.hex()} in {self.path} failed: {exc}") from exc
+            raise KVError(
+                f"LevelDB read of key 0x{key.hex()} in {self.path} failed: {exc}") from exc
 
     def has(self, key: bytes) -> bool:
         """Whether ``key`` is present."""
