@@ -135,3 +135,8 @@ def test_ordered_iteration_matches_sorted_dict(ops, start, prefix) -> None:
         for kv in stores:
             assert list(kv.items(start, prefix)) == expected
             kv.close()
+
+
+def test_leveldb_second_open_of_locked_db_raises(tmp_path) -> None:
+    with LevelDBStore(tmp_path / "db"), pytest.raises(KVError, match="cannot open LevelDB"):
+        LevelDBStore(tmp_path / "db")
