@@ -25,13 +25,18 @@ TABLE_COLUMNS = ("Active", "StakeWeight", "ValidatorPermit", "Consensus", "Incen
                  "Dividends", "ValidatorTrust", "Emission", "server_emission",
                  "validator_emission")
 BOOLEAN_TRACES = ("active", "validator_permit", "new_validator_permit")
+# Matrices traced before normalisation hold the stored u16 integers, not fixed-point bits.
+RAW_U16_TRACES = ("weights_loaded", "weights_masked", "weights_commit_reveal", "bonds")
 
 
 def explain_json(trace: dict[str, Any]) -> dict[str, Any]:
-    """Intermediate values as JSON: vectors as decimals, matrices as rows of [uid, decimal]."""
+    """Intermediate values as JSON: vectors as decimals, matrices as rows of [uid, value]
+    (stored u16 integers for the raw weight and bond matrices, decimals after normalisation)."""
     out: dict[str, Any] = {}
     for name, value in trace.items():
-        if isinstance(value, SparseRows):
+        if name in RAW_U16_TRACES:
+            out[name] = [[[j, int(v)] for j, v in row] for row in value.to_rows()]
+        elif isinstance(value, SparseRows):
             out[name] = [[[j, v / FIXED_ONE] for j, v in row] for row in value.to_rows()]
         elif name in BOOLEAN_TRACES:
             out[name] = [bool(v) for v in value]
@@ -68,7 +73,7 @@ def format_explain(explained: dict[str, Any]) -> str:
         if value and isinstance(value[0], list):
             for uid, row in enumerate(value):
                 if row:
-                    lines.append(f"  {uid}: " + ", ".join(f"{j}:{v:.6f}" for j, v in row))
+                    lines.append(f"  {uid}: " + ", ".join(f"{j}:{_decimal(v)}" for j, v in row))
         else:
             lines.append("  " + " ".join(_decimal(v) for v in value))
     return "\n".join(lines)
@@ -77,6 +82,8 @@ def format_explain(explained: dict[str, Any]) -> str:
 def _decimal(value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
     return f"{value:.6f}"
 
 
