@@ -30,10 +30,11 @@ with the undo journals (``u``) and forward with the forward journals (``f``).
 
 Durability: one LevelDB ``Write`` per operation survives a process crash (the crash-safety test
 SIGKILLs a writer); open with ``sync=True`` to survive an OS crash or power loss as well.
-Concurrency: one writer. A :class:`FlatStateView` checks before each read whether the flat index
-still stands at its block; a reader in another thread racing a commit may see the newer value
-for one read, so threads that need a frozen snapshot read through ``state_at`` (a trie: nodes of
-retained states never change).
+Concurrency: one writer thread; any number of reader threads. The batch write and the move of
+the flat index happen under the index lock, and a :class:`FlatStateView` decides each read
+(flat index or trie) under the same lock, so readers racing a commit still read their block's
+state. Nodes of a retained state never change; a state pruned while being read raises
+``MissingNodeError``.
 """
 
 from __future__ import annotations
@@ -359,9 +360,10 @@ class ChainDB:
         staged.refs.flush(staged.batch)
         staged.flat.flush(staged.batch)
         staged.meta.write(staged.batch)
-        staged.batch.write()
-        self.meta = staged.meta
-        self._flat.block_hash = staged.meta.best
+        with self._flat.lock:
+            staged.batch.write()
+            self.meta = staged.meta
+            self._flat.block_hash = staged.meta.best
 
     def _check_new_block(self, staged: _Staged, block_hash: bytes, number: int,
                          parent_hash: bytes, pinned: tuple[TrieUpdate, ...]) -> bool:

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import struct
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from storage.errors import CorruptDatabaseError
@@ -229,16 +230,27 @@ class FlatStager:
 
 
 class FlatIndexState:
-    """Which block the flat index currently describes (shared by the DB and its views)."""
+    """Which block the flat index currently describes (shared by the DB and its views).
 
-    __slots__ = ("block_hash",)
+    ``lock`` is held by the database while it writes a batch and moves ``block_hash``, and by a
+    view while it checks ``block_hash`` and starts a read, so no read can see a half-moved index.
+    """
+
+    __slots__ = ("block_hash", "lock")
 
     def __init__(self, block_hash: bytes | None) -> None:
         self.block_hash = block_hash
+        self.lock = threading.Lock()
 
 
 class FlatStateView:
-    """Reads of one block's state: from the flat index while it stands there, else the trie."""
+    """Reads of one block's state: from the flat index while it stands there, else the trie.
+
+    Each read decides under the index lock, so a read racing a commit in another thread returns
+    the view's block state either way. A multi-key read (``iter_*``, ``next_key``) is pinned to
+    the LevelDB snapshot its iterator takes at its start (the in-memory backend, for tests, has
+    no snapshots).
+    """
 
     def __init__(self, kv: KeyValueStore, index: FlatIndexState, block_hash: bytes,
                  trie: Trie) -> None:
@@ -259,33 +271,52 @@ class FlatStateView:
 
     def get(self, key: bytes) -> bytes | None:
         """The value at ``key``, or None."""
-        if self._index.block_hash == self.block_hash:
-            return self._kv.get(_FLAT + key)
+        index = self._index
+        with index.lock:
+            if index.block_hash == self.block_hash:
+                return self._kv.get(_FLAT + key)
         return self.trie.get(key)
 
     def next_key(self, key: bytes) -> bytes | None:
         """The smallest key strictly greater than ``key``, or None."""
-        if self._index.block_hash != self.block_hash:
-            return self.trie.next_key(key)
-        for found in self._kv.keys(start=_FLAT + key + b"\x00", prefix=_FLAT):
-            return found[1:]
+        for found in self._flat_or_trie(key + b"\x00", b"", keys_only=True):
+            return found  # type: ignore[return-value]
         return None
 
     def iter_keys(self, start: bytes = b"", prefix: bytes = b"") -> Iterator[bytes]:
         """Keys in order from ``start`` (inclusive) within ``prefix``."""
-        if self._index.block_hash != self.block_hash:
-            yield from self.trie.iter_keys(start, prefix)
-            return
-        for found in self._kv.keys(start=_FLAT + start, prefix=_FLAT + prefix):
-            yield found[1:]
+        return self._flat_or_trie(start, prefix, keys_only=True)  # type: ignore[return-value]
 
     def iter_items(self, start: bytes = b"", prefix: bytes = b"") -> Iterator[tuple[bytes, bytes]]:
         """(key, value) pairs in order from ``start`` (inclusive) within ``prefix``."""
-        if self._index.block_hash != self.block_hash:
-            yield from self.trie.iter_items(start, prefix)
-            return
-        for found, value in self._kv.items(start=_FLAT + start, prefix=_FLAT + prefix):
-            yield found[1:], value
+        return self._flat_or_trie(start, prefix, keys_only=False)  # type: ignore[return-value]
+
+    def _flat_or_trie(self, start: bytes, prefix: bytes, keys_only: bool) -> Iterator[object]:
+        index = self._index
+        with index.lock:
+            if index.block_hash == self.block_hash:
+                if keys_only:
+                    rows: Iterator = self._kv.keys(_FLAT + start, _FLAT + prefix)
+                else:
+                    rows = self._kv.items(_FLAT + start, _FLAT + prefix)
+                first = next(rows, None)  # starts the store iterator (and its snapshot) here
+                return _strip_column(first, rows, keys_only)
+        if keys_only:
+            return self.trie.iter_keys(start, prefix)
+        return self.trie.iter_items(start, prefix)
+
+
+def _strip_column(first: object, rows: Iterator, keys_only: bool) -> Iterator[object]:
+    if first is None:
+        return
+    if keys_only:
+        yield first[1:]  # type: ignore[index]
+        for key in rows:
+            yield key[1:]
+    else:
+        yield first[0][1:], first[1]  # type: ignore[index]
+        for key, value in rows:
+            yield key[1:], value
 
 
 def bulk_update(items: Mapping[bytes, bytes], state_version: int = 1) -> TrieUpdate:

@@ -240,3 +240,32 @@ def test_archive_database_refuses_pruning_on_reopen(tmp_path) -> None:
         ChainDB.open_leveldb(tmp_path / "db", Pruning(keep=10))
     with ChainDB.open_leveldb(tmp_path / "db") as reopened:
         assert reopened.pruning.archive
+
+
+def test_reader_thread_racing_commits_sees_its_block(tmp_path) -> None:
+    import threading
+
+    db = ChainDB.open_leveldb(tmp_path / "db")
+    genesis = commit_genesis(db, {b"counter": b"0", b"other": b"x" * 40})
+    view = db.reader_at(genesis)
+    seen: set[bytes | None] = set()
+    keys_seen: set[tuple[bytes, ...]] = set()
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            seen.add(view.get(b"counter"))
+            keys_seen.add(tuple(view.iter_keys()))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        parent = genesis
+        for i in range(1, 40):
+            parent = commit_child(db, parent, {b"counter": b"%d" % i, b"k%d" % i: b"v"})
+    finally:
+        stop.set()
+        reader.join()
+        db.close()
+    assert seen == {b"0"}
+    assert keys_seen == {(b"counter", b"other")}
