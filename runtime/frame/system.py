@@ -7,9 +7,8 @@ Calls such as ``remark`` and ``set_code`` are declared on the same :data:`system
 Events (spec/substrate.md §6.3) are appended to ``System.Events`` as ``EventRecord { phase, event,
 topics }`` where ``event`` is the ``RuntimeEvent`` encoding (pallet index, event index, fields)
 that :class:`~runtime.frame.pallet.Event` already carries, so depositing needs no outer enum. The
-outer ``RuntimeEvent`` type itself is attached once the runtime is composed
-(:func:`bind_runtime_event_type`) and is only needed to decode events or to describe them in
-metadata.
+outer ``RuntimeEvent`` enum exists only once pallets are composed into a runtime; decoding events
+or describing them in metadata uses :func:`event_record_type` with that runtime's enum.
 """
 
 from __future__ import annotations
@@ -71,30 +70,26 @@ Phase = Enum("Phase", [
     "Initialization",
 ], path=("frame_system", "Phase"))
 
-_runtime_event: list[ScaleType] = []
+def _unbound_runtime_event() -> ScaleType:
+    raise RuntimeError("System.Events holds RuntimeEvent values, which only a composed runtime "
+                       "can decode: use event_record_type(runtime.event_type) instead")
 
 
-def bind_runtime_event_type(runtime_event: ScaleType) -> None:
-    """Attach the composed runtime's ``RuntimeEvent`` enum (once, at composition)."""
-    if _runtime_event and _runtime_event[0] is not runtime_event:
-        raise RuntimeError("a RuntimeEvent type is already bound to System.Events")
-    _runtime_event[:] = [runtime_event]
+UnboundRuntimeEvent = LazyType("RuntimeEvent", _unbound_runtime_event)
+"""Stands for the composed runtime's ``RuntimeEvent`` in the pallet-level declaration."""
 
 
-def _resolve_runtime_event() -> ScaleType:
-    if not _runtime_event:
-        raise RuntimeError("System.Events decoded before the runtime bound its RuntimeEvent type")
-    return _runtime_event[0]
+def event_record_type(runtime_event: ScaleType) -> ScaleType:
+    """``frame_system::EventRecord<RuntimeEvent, H256>`` for a composed runtime's event enum."""
+    return Struct("EventRecord", [
+        ("phase", Phase, "Phase"),
+        ("event", runtime_event, "E"),
+        ("topics", Vec(H256), "Vec<T>"),
+    ], path=("frame_system", "EventRecord"),
+        params=(TypeParam("E", runtime_event), TypeParam("T", H256)))
 
 
-RuntimeEventRef = LazyType("RuntimeEvent", _resolve_runtime_event)
-
-EventRecord = Struct("EventRecord", [
-    ("phase", Phase, "Phase"),
-    ("event", RuntimeEventRef, "E"),
-    ("topics", Vec(H256), "Vec<T>"),
-], path=("frame_system", "EventRecord"),
-    params=(TypeParam("E", RuntimeEventRef), TypeParam("T", H256)))
+EventRecord = event_record_type(UnboundRuntimeEvent)
 
 # -- storage ------------------------------------------------------------------------------------
 
