@@ -105,8 +105,26 @@ def _shifted_quotient(a: IntArray, den: IntArray, bits: int) -> IntArray:
     fast as signed on large arrays, worth its two conversions."""
     if a.size < UNSIGNED_DIVISION_SIZE:
         return (a << bits) // den
-    quotient = (a.astype(np.uint64) << np.uint64(bits)) // den.astype(np.uint64)
-    return quotient.astype(np.int64)
+    shape = np.broadcast_shapes(a.shape, den.shape)
+    shifted = np.broadcast_to(a, shape).astype(np.uint64)
+    shifted <<= np.uint64(bits)
+    shifted //= den.astype(np.uint64)
+    return shifted.view(np.int64)
+
+
+def _quotient_up_to_one(a: IntArray, den: IntArray) -> IntArray:
+    """``floor(a * 2**32 / den)`` for ``0 <= a <= 2**32`` with one unsigned division; the
+    entries equal to 2**32 (whose shift would wrap) take ``floor(2**64 / den)`` instead."""
+    den_u = den.astype(np.uint64)
+    shifted = np.broadcast_to(a, np.broadcast_shapes(a.shape, den.shape)).astype(np.uint64)
+    shifted <<= np.uint64(FRAC_BITS)
+    shifted //= den_u
+    whole = a == ONE
+    if whole.any():
+        top = np.uint64(U64_MAX)
+        full = top // den_u + (top % den_u == den_u - np.uint64(1))
+        shifted = np.where(whole, full, shifted)
+    return shifted.view(np.int64)
 
 
 def div_frac(a: IntArray | int, b: IntArray | int, bits: int = FRAC_BITS) -> IntArray:
@@ -131,6 +149,8 @@ def div_frac(a: IntArray | int, b: IntArray | int, bits: int = FRAC_BITS) -> Int
         out = out.reshape(shape)
     elif a_max < (1 << (63 - bits)):
         out = _shifted_quotient(a_arr, den, bits)
+    elif bits == FRAC_BITS and a_max <= ONE:
+        out = _quotient_up_to_one(a_arr, den)
     else:
         out = _long_division(a_arr.astype(np.uint64), a_max, den.astype(np.uint64),
                              int(den.max()), bits).astype(np.int64)

@@ -93,3 +93,18 @@ def test_known_roundings_exact() -> None:
     assert to_u16_proportion(np.array([ONE // 4, 3 * ONE // 4])).tolist() == [16383, 49151]
     tenth = normalize_u64_to_i32f32(np.array([1] * 10, dtype=np.uint64))
     assert share_of_amount(tenth, 10**9).tolist() == [99_999_999] * 10
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from([2**20, 2**31, ONE, 2**40]))
+def test_div_frac_large_arrays_equal_oracle(seed: int, top: int) -> None:
+    """Arrays past the unsigned-division threshold, including numerators of exactly 1.0."""
+    rng = np.random.default_rng(seed)
+    a = rng.integers(0, top + 1, size=(70, 80), dtype=np.int64)
+    a[rng.random(a.shape) < 0.1] = min(top, ONE)
+    den = rng.integers(1, 2**44, size=(1, 80), dtype=np.int64)
+    den[0, :3] = [3, ONE, 5]
+    got = div_frac(a, den)
+    expected = [[oracle.safe_div(int(x), int(d)) for x, d in zip(row, den[0], strict=True)]
+                for row in a]
+    assert got.tolist() == expected

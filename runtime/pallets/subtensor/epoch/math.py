@@ -32,8 +32,10 @@ def mul_nonneg(a: IntArray, b: IntArray | int) -> IntArray:
     if a_max * b_max <= I64_MAX:
         return (a * b) >> 32
     if a_max * b_max <= U64_MAX:
-        prod = a.astype(np.uint64) * np.asarray(b).astype(np.uint64)
-        return (prod >> np.uint64(32)).astype(np.int64)
+        prod = a.astype(np.uint64)
+        prod *= np.asarray(b).astype(np.uint64)
+        prod >>= np.uint64(32)
+        return prod.view(np.int64)
     return mul(a, b)
 
 
