@@ -342,14 +342,15 @@ class Node:
 
 @contextlib.asynccontextmanager
 async def running_node(db: ChainDB, config: RpcConfig | None = None,
-                       blocks: Iterable[dict[bytes, bytes | None]] = ()) -> AsyncIterator[Node]:
+                       blocks: Iterable[dict[bytes, bytes | None]] = (),
+                       node_info: TestNodeInfo | None = None) -> AsyncIterator[Node]:
     """Start a server over ``db`` (genesis plus ``blocks``) and connect a WebSocket client."""
     chain = Chain(db)
     for changes in blocks:
         chain.add_block(changes)
     registry = RpcRegistry()
     register_all(registry, RpcBackend(chain.reader, TestRuntime(chain), PoolSubmitter(chain),
-                                      TestNodeInfo()))
+                                      node_info or TestNodeInfo()))
     server = RpcServer(registry, config or RpcConfig(port=0))
     await server.start()
     try:
