@@ -195,6 +195,22 @@ def schedule_change(ext: Externalities, next_authorities: Sequence[tuple[bytes, 
                                "forced": forced})
 
 
+def schedule_pause(ext: Externalities, in_blocks: int, block_number: int) -> None:
+    """Pause GRANDPA in ``in_blocks`` blocks; only from ``Live`` (PauseFailed)."""
+    if State.get(ext).variant != "Live":
+        raise PauseFailed()
+    State.insert(ext, EnumValue("PendingPause", {"scheduled_at": block_number,
+                                                  "delay": in_blocks}))
+
+
+def schedule_resume(ext: Externalities, in_blocks: int, block_number: int) -> None:
+    """Resume GRANDPA in ``in_blocks`` blocks; only from ``Paused`` (ResumeFailed)."""
+    if State.get(ext).variant != "Paused":
+        raise ResumeFailed()
+    State.insert(ext, EnumValue("PendingResume", {"scheduled_at": block_number,
+                                                   "delay": in_blocks}))
+
+
 def authorities(ext: Externalities) -> list[tuple[bytes, int]]:
     """The current ``(ed25519 key, weight)`` authority list."""
     return [(bytes(key), int(weight)) for key, weight in Authorities.get(ext)]

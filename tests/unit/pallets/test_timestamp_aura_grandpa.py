@@ -135,3 +135,16 @@ def test_grandpa_note_stalled_root_only() -> None:
     with pytest.raises(DispatchError, match="BadOrigin"):
         grandpa.note_stalled.function(ext, Signed(ALICE), 5, 3)
     assert grandpa.grandpa.calls[2].name == "note_stalled"
+
+
+def test_grandpa_pause_then_resume_round_trip() -> None:
+    ext = empty_state()
+    grandpa.schedule_pause(ext, 1, 5)
+    assert grandpa.on_finalize(ext, 5)[0].data == bytes([4, 1, 0, 0, 0])
+    grandpa.on_finalize(ext, 6)
+    assert grandpa.State.get(ext).variant == "Paused" and events(ext)[-1][1] == "Paused"
+    with pytest.raises(DispatchError, match="PauseFailed"):
+        grandpa.schedule_pause(ext, 1, 7)
+    grandpa.schedule_resume(ext, 0, 8)
+    grandpa.on_finalize(ext, 8)
+    assert grandpa.State.get(ext).variant == "Live" and events(ext)[-1][1] == "Resumed"
