@@ -52,11 +52,11 @@ def parse_block_number(value: JSON, label: str) -> int:
     """A ``NumberOrHex`` block number: a JSON integer or a ``0x`` hex string, at most u32."""
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise invalid_params(f"{label} must be a number or a 0x hex string")
-    number = Params([value]).number_or_hex(0, label)
-    if number > MAX_BLOCK_NUMBER:  # type: ignore[operator]
-        raise RpcError(CHAIN_OTHER,
-                       f"`{number}` > u32::max_value(), the max block number is u32.")
-    return number  # type: ignore[return-value]
+    number: int = Params([value]).number_or_hex(0, label)  # type: ignore[assignment]
+    if number > MAX_BLOCK_NUMBER:
+        shown = f"Number({number})" if isinstance(value, int) else f"Hex({number})"
+        raise RpcError(CHAIN_OTHER, f"`{shown}` > u32::MAX, the max block number is u32.")
+    return number
 
 
 class ChainMethods:

@@ -65,6 +65,16 @@ def state_read(call: Callable[[], Any]) -> Any:
         raise runtime_error(exc) from None
 
 
+def runtime_read(call: Callable[[], Any]) -> Any:
+    """Run a runtime API call; an unknown block reads as Substrate's runtime-API wording."""
+    try:
+        return call()
+    except UnknownBlock as exc:
+        raise client_error(f"Api called for an unknown Block: {exc}") from None
+    except RuntimeCallError as exc:
+        raise runtime_error(exc) from None
+
+
 def header_json(reader: ChainReader, block_hash: bytes) -> dict[str, Any] | None:
     """The JSON header of a block, or ``None`` when unknown."""
     raw = reader.header(block_hash)

@@ -2,7 +2,8 @@
 
 Every "hash-or-null" parameter means the best block. A block the reader does not have is
 Substrate's state client error (4003, ``"Client error: UnknownBlock: …"``); a failed runtime
-call is 4003 ``"Client error: Execution failed: …"``. Keys and values are ``0x`` hex, keys echoed
+call is 4003 ``"Client error: Execution failed: …"`` (``"Client error: Api called for an unknown
+Block: …"`` when the block is unknown). Keys and values are ``0x`` hex, keys echoed
 in lowercase. The subscriptions live in :mod:`rpc.methods.state_subscriptions`.
 """
 
@@ -18,7 +19,14 @@ from rpc.errors import (
     invalid_params,
 )
 from rpc.jsonrpc import JSON, Params
-from rpc.methods.common import block_param, hex0x, hex_list, opt_hex, state_read
+from rpc.methods.common import (
+    block_param,
+    hex0x,
+    hex_list,
+    opt_hex,
+    runtime_read,
+    state_read,
+)
 from rpc.registry import RpcRegistry
 from runtime.primitives.block import Header
 from runtime.primitives.hashing import blake2_256
@@ -189,9 +197,11 @@ class StateMethods:
     def _range(self, start: bytes, end: bytes) -> list[bytes]:
         """The hashes from ``start`` to ``end`` (inclusive), oldest first."""
         start_raw, end_raw = self.reader.header(start), self.reader.header(end)
-        if start_raw is None or end_raw is None:
-            raise _range_error(hex0x(start), hex0x(end), "Block not found")
-        first, last = Header.decode(start_raw), Header.decode(end_raw)
+        for block_hash, raw in ((start, start_raw), (end, end_raw)):
+            if raw is None:
+                raise _range_error(hex0x(start), hex0x(end), "UnknownBlock: Header was not "
+                                   f"found in the database: {hex0x(block_hash)}")
+        first, last = Header.decode(start_raw), Header.decode(end_raw)  # type: ignore[arg-type]
         label_first = f"{first.number} ({hex0x(start)})"
         label_last = f"{last.number} ({hex0x(end)})"
         if first.number > last.number:
@@ -227,18 +237,18 @@ class StateMethods:
         method = params.get(0, "name", str)
         data = params.hex_bytes(1, "bytes")
         at = block_param(params, 2, "hash", self.reader)
-        result = state_read(lambda: self.runtime.call(method, data, at))  # type: ignore[arg-type]
+        result = runtime_read(lambda: self.runtime.call(method, data, at))  # type: ignore[arg-type]
         return hex0x(result)
 
     async def get_metadata(self, params: Params) -> JSON:
         """``state_getMetadata [hash?]`` → the V14 metadata bytes as hex."""
         params.at_most(1)
         at = block_param(params, 0, "hash", self.reader)
-        return hex0x(state_read(lambda: self.runtime.metadata(at)))
+        return hex0x(runtime_read(lambda: self.runtime.metadata(at)))
 
     async def get_runtime_version(self, params: Params) -> JSON:
         """``state_getRuntimeVersion [hash?]`` → ``RuntimeVersion`` JSON."""
         params.at_most(1)
         at = block_param(params, 0, "hash", self.reader)
-        version: Any = state_read(lambda: self.runtime.version(at))
+        version: Any = runtime_read(lambda: self.runtime.version(at))
         return runtime_version_json(version)

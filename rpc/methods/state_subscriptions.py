@@ -15,7 +15,7 @@ from __future__ import annotations
 from rpc.backend import ChainReader, RuntimeApi, RuntimeCallError, StorageChanges, UnknownBlock
 from rpc.errors import unsafe_denied
 from rpc.jsonrpc import JSON, Params
-from rpc.methods.common import Delivery, hex0x, hex_list, opt_hex, state_read
+from rpc.methods.common import Delivery, hex0x, hex_list, opt_hex, runtime_read, state_read
 from rpc.methods.state import runtime_version_json
 from rpc.registry import RpcRegistry
 from rpc.subscriptions import Subscription
@@ -66,7 +66,7 @@ class StateSubscriptions:
         """``state_subscribeRuntimeVersion []`` → ``state_runtimeVersion`` notifications."""
         params.at_most(0)
         best = self.reader.best_hash()
-        last: list[JSON] = [runtime_version_json(state_read(lambda: self.runtime.version(best)))]
+        last: list[JSON] = [runtime_version_json(runtime_read(lambda: self.runtime.version(best)))]
         sink.send(last[0])
         delivery = Delivery(sink)
 

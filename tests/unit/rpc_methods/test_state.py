@@ -165,6 +165,10 @@ def test_state_queryStorage_range_reports_changed_blocks(db: ChainDB) -> None:
             backwards = await client.error("state_queryStorage", [keys, h(hashes[2]), h(genesis)])
             assert backwards["code"] == STATE_INVALID_BLOCK_RANGE
             assert backwards["message"].startswith("Cannot resolve a block range ['2 (0x")
+            missing = await client.error("state_queryStorage", [keys, "0x" + "77" * 32])
+            assert missing["code"] == STATE_INVALID_BLOCK_RANGE
+            assert missing["message"].endswith("Header was not found in the database: 0x"
+                                               + "77" * 32)
             fork = node.chain.add_block({}, parent=genesis, best=False)
             apart = await client.error("state_queryStorage", [keys, h(fork), h(hashes[3])])
             assert "different forks" in apart["message"]
@@ -198,7 +202,9 @@ def test_state_call_accepts_data_without_prefix_and_maps_failures(db: ChainDB) -
             assert missing == {"code": STATE_CLIENT, "message": "Client error: Execution "
                                "failed: Other: Exported method Nope_nope is not found"}
             unknown = await client.error("state_call", ["Core_version", "0x", "0x" + "11" * 32])
-            assert unknown["code"] == STATE_CLIENT
+            assert unknown == {"code": STATE_CLIENT, "message": "Client error: Api called for an "
+                               "unknown Block: Header was not found in the database: 0x"
+                               + "11" * 32}
 
     run(scenario())
 
