@@ -11,12 +11,14 @@ from runtime.pallets.balances import (
     Precision,
     Preservation,
     build_genesis,
+    ensure_upgraded,
     free_balance,
     mint_into,
     transfer,
     withdraw,
 )
 from runtime.pallets.balances import calls as bc
+from runtime.pallets.balances.invariants import try_state
 from runtime.pallets.balances.pallet import (
     InactiveIssuance,
     Locks,
@@ -314,3 +316,22 @@ def test_failed_transfer_inside_transaction_rolls_back_state() -> None:
         bc.transfer_allow_death.function(ext, Signed(ALICE), _id(CHARLIE), 100)
     ext.rollback_transaction()
     assert ext.storage_root() == before
+
+
+def test_try_state_reports_issuance_mismatch() -> None:
+    ext = state_with([(ALICE, 10_000), (BOB, 600)])
+    assert try_state(ext) == []
+    TotalIssuance.insert(ext, 1)
+    assert try_state(ext) == ["TotalIssuance 1 != sum of balances 10600"]
+
+
+def test_ensure_upgraded_reserved_without_provider_gets_ed_and_references() -> None:
+    ext = empty_state()
+    info = system.account_dict(ext, CHARLIE)
+    info["data"] = {"free": 0, "reserved": 700, "frozen": 0, "flags": 0}
+    info["sufficients"] = 1
+    system.Account.insert(ext, CHARLIE, info)
+    assert ensure_upgraded(ext, CHARLIE) is True
+    account = system.account(ext, CHARLIE)
+    assert (account.providers, account.consumers, account.data.free) == (1, 1, ED)
+    assert event_names(ext)[-1] == "Balances.Upgraded"
