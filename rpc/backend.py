@@ -89,10 +89,6 @@ class ChainReader(Protocol):
         """The value of ``key`` in the state of block ``at``; raises :class:`UnknownBlock`."""
         ...
 
-    def next_key(self, at: bytes, key: bytes) -> bytes | None:
-        """The first key strictly after ``key`` at ``at``; raises :class:`UnknownBlock`."""
-        ...
-
     def iter_keys(self, at: bytes, prefix: bytes, start: bytes = b"") -> Iterator[bytes]:
         """Keys under ``prefix`` from ``start`` (inclusive), in order; raises
         :class:`UnknownBlock`."""
@@ -332,10 +328,6 @@ class ChainDBReader:
     def storage(self, at: bytes, key: bytes) -> bytes | None:
         """A value at ``at``."""
         return self._view(at).get(key)
-
-    def next_key(self, at: bytes, key: bytes) -> bytes | None:
-        """The next key after ``key`` at ``at``."""
-        return self._view(at).next_key(key)
 
     def iter_keys(self, at: bytes, prefix: bytes, start: bytes = b"") -> Iterator[bytes]:
         """Keys under ``prefix`` from ``start``."""

@@ -136,19 +136,16 @@ class StateMethods:
         return state_read(lambda: self._page(at, prefix, count, start))  # type: ignore[arg-type]
 
     def _page(self, at: bytes, prefix: bytes, count: int, start: bytes | None) -> list[str]:
+        begin = prefix if start is None or start < prefix else start
         out: list[str] = []
-        if start is None or start < prefix:
-            if count and self.reader.storage(at, prefix) is not None:
-                out.append(hex0x(prefix))
-            cursor = prefix
-        else:
-            cursor = start
-        while len(out) < count:
-            found = self.reader.next_key(at, cursor)
-            if found is None or not found.startswith(prefix):
+        if count == 0:
+            return out
+        for key in self.reader.iter_keys(at, prefix, begin):
+            if key == start:
+                continue
+            out.append(hex0x(key))
+            if len(out) == count:
                 break
-            out.append(hex0x(found))
-            cursor = found
         return out
 
     async def get_pairs(self, params: Params) -> JSON:

@@ -101,6 +101,9 @@ def test_state_getKeysPaged_pages_with_exclusive_start(db: ChainDB) -> None:
             rest = await client.call("state_getKeysPaged", [prefix, 10, first[-1], None])
             assert rest == [h(item_key(i)) for i in (3, 4, 5)]
             assert await client.call("state_getKeysPaged", [prefix, 0]) == []
+            below = await client.call("state_getKeysPaged", [prefix, 1, "0x00"])
+            assert below == [h(item_key(1))]
+            assert await client.call("state_getKeysPaged", [prefix, 5, "0xff"]) == []
             at_genesis = await client.call("state_getKeysPaged",
                                            [prefix, 1, None, h(node.chain.genesis)])
             assert at_genesis == [h(item_key(1))]
