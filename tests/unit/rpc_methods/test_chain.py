@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -159,5 +160,18 @@ def test_chain_subscribeFinalizedHeads_notifies_on_finalize(db: ChainDB) -> None
             chain.finalize(block)
             assert (await client.next_notification(sub))["number"] == "0x1"
             assert await client.call("chain_unsubscribeFinalizedHeads", [sub]) is True
+
+    run(scenario())
+
+
+def test_chain_subscribeNewHeads_block_committed_in_worker_thread_notifies(db: ChainDB) -> None:
+    async def scenario() -> None:
+        async with running_node(db) as node:
+            chain, client = node.chain, node.client
+            sub = await client.call("chain_subscribeNewHeads")
+            assert (await client.next_notification(sub))["number"] == "0x0"
+            block = await asyncio.to_thread(chain.add_block, {item_key(4): b"threaded"})
+            head = await client.next_notification(sub)
+            assert head == Header.decode(db.header(block)).to_json()
 
     run(scenario())
