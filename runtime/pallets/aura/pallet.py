@@ -15,9 +15,10 @@ from dataclasses import replace
 
 from runtime.frame.pallet import Pallet
 from runtime.frame.storage import VALUE_QUERY
+from runtime.pallets.balances.types import bounded_vec
 from runtime.primitives.block import AURA_ENGINE_ID, Digest, PreRuntime
 from runtime.primitives.externalities import Externalities
-from runtime.primitives.scale import U8, U64, Array, Struct, Vec
+from runtime.primitives.scale import U8, U64, Array, Struct
 
 PALLET_INDEX = 3
 SLOT_DURATION_MS = 12_000
@@ -36,7 +37,8 @@ AuraAuthorityId = Struct("Public", [(None, Sr25519Public, "sr25519::Public")],
                          path=("sp_consensus_aura", "sr25519", "app_sr25519", "Public"))
 Slot = Struct("Slot", [(None, U64, "u64")], path=("sp_consensus_slots", "Slot"))
 
-Authorities = aura.value("Authorities", Vec(AuraAuthorityId), query=VALUE_QUERY, default=[],
+Authorities = aura.value("Authorities", bounded_vec(AuraAuthorityId, "AuthorityId"),
+                         query=VALUE_QUERY, default=[],
                          docs=("The current authority set.",))
 CurrentSlot = aura.value("CurrentSlot", Slot, query=VALUE_QUERY, default=0,
                          docs=("The current slot of this block.",

@@ -20,8 +20,9 @@ from runtime.pallets.balances.types import (
     ReserveData,
     RuntimeHoldReason,
     UnexpectedKind,
+    bounded_vec,
 )
-from runtime.primitives.scale import U32, U64, Vec
+from runtime.primitives.scale import U32, U64
 from runtime.primitives.scale.common import AccountId32
 
 PALLET_INDEX = 5
@@ -49,13 +50,17 @@ Account = balances.map("Account", _ACCOUNT, AccountData, query=VALUE_QUERY,
                        docs=("The Balances pallet example of storing the balance of an account.",
                              "Unused on subtensor: `AccountStore = System` keeps balances in "
                              "`System.Account`."))
-Locks = balances.map("Locks", _ACCOUNT, Vec(BalanceLock), query=VALUE_QUERY, default=[],
+Locks = balances.map("Locks", _ACCOUNT, bounded_vec(BalanceLock, "BalanceLock", weak=True),
+                     query=VALUE_QUERY, default=[],
                      docs=("Any liquidity locks on some account balances.",))
-Reserves = balances.map("Reserves", _ACCOUNT, Vec(ReserveData), query=VALUE_QUERY, default=[],
+Reserves = balances.map("Reserves", _ACCOUNT, bounded_vec(ReserveData, "ReserveData"),
+                        query=VALUE_QUERY, default=[],
                         docs=("Named reserves on some account balances.",))
-Holds = balances.map("Holds", _ACCOUNT, Vec(HoldIdAmount), query=VALUE_QUERY, default=[],
+Holds = balances.map("Holds", _ACCOUNT, bounded_vec(HoldIdAmount, "IdAmount"),
+                     query=VALUE_QUERY, default=[],
                      docs=("Holds on account balances.",))
-Freezes = balances.map("Freezes", _ACCOUNT, Vec(FreezeIdAmount), query=VALUE_QUERY, default=[],
+Freezes = balances.map("Freezes", _ACCOUNT, bounded_vec(FreezeIdAmount, "IdAmount"),
+                       query=VALUE_QUERY, default=[],
                        docs=("Freeze locks on account balances.",))
 
 # -- events -------------------------------------------------------------------------------------

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from runtime.primitives.scale import U8, U64, Array, Enum, ScaleType, Struct, StructType, TypeParam
+from runtime.primitives.scale import (
+    U8,
+    U64,
+    Array,
+    Enum,
+    ScaleType,
+    Struct,
+    StructType,
+    TypeParam,
+    Vec,
+)
 
 LockIdentifier = Array(U8, 8)
 """``frame_support::traits::LockIdentifier`` (``[u8; 8]``)."""
@@ -71,6 +81,15 @@ HOLD_REASON_VARIANT_COUNT = 4
 RuntimeFreezeReason = Enum("RuntimeFreezeReason", [],
                            path=("node_subtensor_runtime", "RuntimeFreezeReason"))
 """subtensor's aggregated freeze reasons: no pallet declares one, so the enum is empty."""
+
+
+def bounded_vec(item: ScaleType, item_name: str, weak: bool = False) -> StructType:
+    """``BoundedVec<T, S>`` (or ``WeakBoundedVec``): a ``Vec<T>`` newtype; ``S`` is erased."""
+    module, name = ("weak_bounded_vec", "WeakBoundedVec") if weak else ("bounded_vec",
+                                                                         "BoundedVec")
+    return Struct(name, [(None, Vec(item), f"Vec<{item_name}>")],
+                  path=("bounded_collections", module, name),
+                  params=(TypeParam("T", item), TypeParam("S", None)))
 
 
 def id_amount(id_type: ScaleType) -> StructType:

@@ -21,6 +21,7 @@ from runtime.frame.dispatch import Weight, ensure_root
 from runtime.frame.pallet import Pallet
 from runtime.frame.storage import OPTION_QUERY, VALUE_QUERY, twox64_concat
 from runtime.frame.system import deposit_event
+from runtime.pallets.balances.types import bounded_vec
 from runtime.primitives.block import GRANDPA_ENGINE_ID, Consensus
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import (
@@ -55,6 +56,9 @@ AuthorityId = Struct("Public", [(None, Ed25519Public, "ed25519::Public")],
                      path=("sp_consensus_grandpa", "app", "Public"))
 AuthorityList = Vec(Tuple(AuthorityId, U64))
 """``Vec<(AuthorityId, AuthorityWeight)>``."""
+BoundedAuthorityList = bounded_vec(Tuple(AuthorityId, U64), "(AuthorityId, AuthorityWeight)",
+                                   weak=True)
+"""``WeakBoundedVec<(AuthorityId, AuthorityWeight), MaxAuthorities>``."""
 
 StoredState = Enum("StoredState", [
     "Live",
@@ -64,7 +68,7 @@ StoredState = Enum("StoredState", [
 ], path=("pallet_grandpa", "StoredState"))
 StoredPendingChange = Struct("StoredPendingChange", [
     ("scheduled_at", U32, "N"), ("delay", U32, "N"),
-    ("next_authorities", AuthorityList, "BoundedAuthorityList<Limit>"),
+    ("next_authorities", BoundedAuthorityList, "BoundedAuthorityList<Limit>"),
     ("forced", Option(U32), "Option<N>"),
 ], path=("pallet_grandpa", "StoredPendingChange"))
 ScheduledChange = Struct("ScheduledChange", [
@@ -93,7 +97,7 @@ CurrentSetId = grandpa.value("CurrentSetId", U64, query=VALUE_QUERY, default=0,
 SetIdSession = grandpa.map("SetIdSession", twox64_concat(U64, "SetId"), U32, query=OPTION_QUERY,
                            docs=("A mapping from grandpa set ID to the index of the *most "
                                  "recent* session for which its members were responsible.",))
-Authorities = grandpa.value("Authorities", AuthorityList, query=VALUE_QUERY, default=[],
+Authorities = grandpa.value("Authorities", BoundedAuthorityList, query=VALUE_QUERY, default=[],
                             docs=("The current list of authorities.",))
 
 NewAuthorities = grandpa.event(0, "NewAuthorities", [
