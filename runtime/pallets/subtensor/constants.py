@@ -323,6 +323,12 @@ PENDING_CHILDKEY_COOLDOWN = 7200
 """Blocks before requested child keys apply (``DefaultPendingCooldown``, production value)."""
 DEFAULT_TOKEN_SYMBOL = "\U0001d70f".encode()
 """A subnet's token symbol until one is set: the UTF-8 bytes of the Greek small tau 𝜏."""
+BURN_INCREASE_MULT_BITS = 23_242_897_532_874_035_200
+"""Bits of ``U64F64::from_num(1.26)`` (default BurnIncreaseMult): the f64 nearest 1.26 times
+2^64, which is an integer."""
+DEFAULT_MOVING_ALPHA_BITS = 12_885
+"""Bits of ``I96F32::saturating_from_num(0.000003)`` (default SubnetMovingAlpha): 0.000003 × 2^32
+= 12 884.9..., rounded to nearest."""
 GLOBAL_MAX_SUBNET_COUNT = 4096
 """Netuids are below this; ``NetUidStorageIndex = mech_id × 4096 + netuid`` (spec §0.1)."""
 MAX_CRV3_COMMIT_SIZE_BYTES = 5000

@@ -96,7 +96,7 @@ TotalStake = subtensor.value(
 
 SubnetMovingAlpha = subtensor.value(
     "SubnetMovingAlpha", I96F32Type,
-    query=VALUE_QUERY, default=I96F32.from_bits(12_885),
+    query=VALUE_QUERY, default=I96F32.from_bits(C.DEFAULT_MOVING_ALPHA_BITS),
     docs=('Smoothing factor of the subnet moving-price EMA.',))
 
 AlphaMapLastKey = subtensor.value(

@@ -263,7 +263,7 @@ BurnHalfLife = subtensor.map(
 
 BurnIncreaseMult = subtensor.map(
     "BurnIncreaseMult", identity(NetUid, "NetUid"), U64F64Type,
-    query=VALUE_QUERY, default=U64F64.from_bits(int(1.26 * 2**64)),
+    query=VALUE_QUERY, default=U64F64.from_bits(C.BURN_INCREASE_MULT_BITS),
     docs=('Factor the burn price is multiplied by on each registration.',))
 
 __all__ = [
