@@ -26,7 +26,9 @@ from runtime.pallets.balances.pallet import (
     Burned,
     Deposit,
     InsufficientBalance,
+    Issued,
     Minted,
+    Rescinded,
     TotalIssuance,
     Transfer,
     Withdraw,
@@ -292,6 +294,28 @@ def deposit(ext: Externalities, who: bytes, value: int, precision: Precision) ->
     increase = increase_balance(ext, who, value, precision)
     deposit_event(ext, Deposit(who, increase))
     return increase
+
+
+def issue(ext: Externalities, amount: int) -> int:
+    """``Balanced::issue``: raise ``TotalIssuance`` by up to ``amount`` (saturating) and return
+    the credit; ``Issued`` when non-zero. Place the credit with :func:`resolve` or drop it
+    (``drop_credit`` lowers the issuance back)."""
+    old = total_issuance(ext)
+    new = min(U64_MAX, old + amount)
+    TotalIssuance.insert(ext, new)
+    if new != old:
+        deposit_event(ext, Issued(new - old))
+    return new - old
+
+
+def rescind(ext: Externalities, amount: int) -> int:
+    """``Balanced::rescind``: lower ``TotalIssuance`` by up to ``amount`` and return the debt;
+    ``Rescinded`` (even for zero, as the reference does)."""
+    old = total_issuance(ext)
+    new = max(0, old - amount)
+    TotalIssuance.insert(ext, new)
+    deposit_event(ext, Rescinded(old - new))
+    return old - new
 
 
 def resolve(ext: Externalities, who: bytes, credit: int) -> bool:

@@ -11,9 +11,12 @@ from runtime.pallets.balances import (
     Precision,
     Preservation,
     build_genesis,
+    drop_credit,
     ensure_upgraded,
     free_balance,
+    issue,
     mint_into,
+    resolve,
     transfer,
     withdraw,
 )
@@ -335,3 +338,20 @@ def test_ensure_upgraded_reserved_without_provider_gets_ed_and_references() -> N
     account = system.account(ext, CHARLIE)
     assert (account.providers, account.consumers, account.data.free) == (1, 1, ED)
     assert event_names(ext)[-1] == "Balances.Upgraded"
+
+
+def test_issue_then_resolve_credits_account_and_keeps_invariant() -> None:
+    ext = state_with([(ALICE, 10_000)])
+    clear_events(ext)
+    credit = issue(ext, 2_000)
+    assert credit == 2_000 and TotalIssuance.get(ext) == 12_000
+    assert resolve(ext, BOB, credit) is True
+    assert event_names(ext)[0] == "Balances.Issued" and try_state(ext) == []
+
+
+def test_issued_credit_below_ed_for_new_account_is_dropped() -> None:
+    ext = state_with([(ALICE, 10_000)])
+    credit = issue(ext, 100)
+    assert resolve(ext, BOB, credit) is False
+    drop_credit(ext, credit)
+    assert TotalIssuance.get(ext) == 10_000 and try_state(ext) == []
