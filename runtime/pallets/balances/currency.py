@@ -28,12 +28,12 @@ from runtime.primitives.externalities import Externalities
 def mutate_free_handling_dust(ext: Externalities, who: bytes, new_free: int) -> int:
     """Write ``who``'s free balance (no issuance change); returns the old free balance."""
 
-    def update(account: dict[str, int]) -> int:
+    def _update(account: dict[str, int]) -> int:
         old = account["free"]
         account["free"] = new_free
         return old
 
-    return mutate_account_handling_dust(ext, who, mutate_data(update))
+    return mutate_account_handling_dust(ext, who, mutate_data(_update))
 
 
 def unreserve(ext: Externalities, who: bytes, value: int) -> int:
@@ -46,14 +46,14 @@ def unreserve(ext: Externalities, who: bytes, value: int) -> int:
     if total_balance(ext, who) == 0:
         return value
 
-    def update(account: dict[str, int]) -> int:
+    def _update(account: dict[str, int]) -> int:
         actual = min(account["reserved"], value)
         account["reserved"] -= actual
         account["free"] = min(U64_MAX, account["free"] + actual)
         return actual
 
     try:
-        actual = mutate_account_handling_dust(ext, who, mutate_data(update))
+        actual = mutate_account_handling_dust(ext, who, mutate_data(_update))
     except DispatchError:
         return value
     deposit_event(ext, Unreserved(who, actual))
@@ -70,7 +70,7 @@ def deposit_creating(ext: Externalities, who: bytes, value: int) -> int:
     if value == 0:
         return 0
 
-    def update(account: dict[str, int], is_new: bool) -> int:
+    def _update(account: dict[str, int], is_new: bool) -> int:
         if value < EXISTENTIAL_DEPOSIT and is_new:
             raise ExistentialDeposit()
         if account["free"] + value > U64_MAX:
@@ -80,7 +80,7 @@ def deposit_creating(ext: Externalities, who: bytes, value: int) -> int:
         return value
 
     try:
-        deposited = mutate_account_handling_dust(ext, who, update)
+        deposited = mutate_account_handling_dust(ext, who, _update)
     except DispatchError:
         return 0
     if deposited:

@@ -185,12 +185,12 @@ def write_balance(ext: Externalities, who: bytes, amount: int) -> int | None:
     """Set ``who``'s free balance to ``amount`` (no issuance change); returns the dust."""
     max_reduction = reducible_balance(ext, who, Preservation.Expendable, Fortitude.Force)
 
-    def update(account: dict[str, int], _is_new: bool) -> None:
+    def _update(account: dict[str, int], _is_new: bool) -> None:
         if max(0, account["free"] - amount) > max_reduction:
             raise InsufficientBalance()
         account["free"] = amount
 
-    _, dust = try_mutate_account(ext, who, update)
+    _, dust = try_mutate_account(ext, who, _update)
     return dust
 
 
