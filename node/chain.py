@@ -161,7 +161,7 @@ class Chain:
         except Exception:
             self.listener_errors += 1
             log.exception("chain listener failed", listener=repr(method),
-                          event=type(event).__name__, block="0x" + block_hash.hex())
+                          notification=type(event).__name__, block="0x" + block_hash.hex())
 
     # -- state comparison -------------------------------------------------------------------------
 

@@ -357,8 +357,9 @@ class BlockImporter:
         computed = ordered_trie_root(list(block.extrinsics), 0)
         if computed != header.extrinsics_root:
             raise ExtrinsicsRootMismatch(
-                block_hash, number, f"body of {len(block.extrinsics)} extrinsic(s) has root "
-                f"0x{computed.hex()}, header says 0x{header.extrinsics_root.hex()}")
+                block_hash, number, f"extrinsics root mismatch: body of {len(block.extrinsics)} "
+                f"extrinsic(s) has root 0x{computed.hex()}, header says "
+                f"0x{header.extrinsics_root.hex()}")
 
     def _execute(self, block: Block, block_hash: bytes) -> CommitSet:
         overlay = self.chain.db.overlay_at(block.header.parent_hash, self.state_version)
