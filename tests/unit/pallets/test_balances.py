@@ -31,6 +31,7 @@ from runtime.pallets.balances.pallet import (
 from runtime.pallets.balances.types import Fortitude
 from runtime.primitives.hashing import storage_prefix
 from runtime.primitives.scale import EnumValue
+from tests.shared_vectors import load
 from tests.unit.frame.helpers import empty_state
 from tests.unit.pallets.helpers import (
     ALICE,
@@ -355,3 +356,11 @@ def test_issued_credit_below_ed_for_new_account_is_dropped() -> None:
     assert resolve(ext, BOB, credit) is False
     drop_credit(ext, credit)
     assert TotalIssuance.get(ext) == 10_000 and try_state(ext) == []
+
+
+def test_transfer_keep_alive_call_bytes_match_scale_vector() -> None:
+    call = load("scale")["extrinsics"]["synthetic_subtensor_transfer_ed25519_deterministic"]["call"]
+    raw = bytes.fromhex(call[2:])
+    definition, args, end = balances.decode_call(raw, 1)
+    assert raw[0] == 5 and definition.name == "transfer_keep_alive" and end == len(raw)
+    assert definition.encode(**args) == raw
