@@ -188,6 +188,10 @@ def from_u16_proportion(values: ArrayLike) -> IntArray:
 
 def to_u16_proportion(x: IntArray) -> NDArray[np.uint16]:
     """``fixed_proportion_to_u16``: ``floor(x * 65535)`` saturated to [0, 65535]."""
+    if x.size and int(x.min()) >= 0 and int(x.max()) <= ONE:
+        scaled = x * U16_MAX
+        scaled >>= FRAC_BITS
+        return scaled.astype(np.uint16)
     clipped = np.clip(x, 0, ONE << 1)
     return np.minimum((clipped * U16_MAX) >> FRAC_BITS, U16_MAX).astype(np.uint16)
 
