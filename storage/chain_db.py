@@ -16,17 +16,19 @@ Pruning (:class:`Pruning`): archive mode keeps every state; otherwise the states
 
 * committing block b adds +1 per node reference its trie gained (journal ``n``) and records the
   references it lost (journal ``r``) without releasing them: the parent state still needs them;
-* finalizing block F discards every fork branching off below F (each discarded block releases its
-  ``n`` and its rows are deleted) and drops the ``n``/``f``/``u`` journals of the newly finalized
-  blocks (no re-org can reach them any more);
+* finalizing block F discards every fork branching off below F: each discarded block releases
+  its ``n`` and its rows are deleted;
 * the canonical block at a height h ≤ F − keep loses its state: the canonical child's ``r`` is
-  released, and nodes whose count reaches zero are deleted. Headers and bodies stay.
+  released, nodes whose count reaches zero are deleted, and the block's own journals go.
+  Headers and bodies stay.
 
 A node's count is thus the number of references held by the oldest retained canonical state
 plus those gained by every retained block above it; it is positive exactly when some retained
 state references the node, so the ``N`` column holds exactly the union of the retained states'
-nodes (tested). Re-orgs move the flat index back
-with the undo journals (``u``) and forward with the forward journals (``f``).
+nodes (tested). Re-orgs move the flat index back with the undo journals (``u``) and forward with
+the forward journals (``f``). Journals live as long as their block's state, so
+:meth:`ChainDB.rewind` can go back to any retained ancestor of the best block, finalized or not
+(dev chains' snapshot/revert); in archive mode journals are never dropped.
 
 Durability: one LevelDB ``Write`` per operation survives a process crash (the crash-safety test
 SIGKILLs a writer); open with ``sync=True`` to survive an OS crash or power loss as well.
@@ -354,6 +356,28 @@ class ChainDB:
         self._finalize(staged, block_hash, justification)
         self._write(staged)
 
+    def rewind(self, block_hash: bytes) -> None:
+        """Go back to an ancestor of the best block whose state is retained (dev chains).
+
+        Every descendant of the block is deleted, the block becomes best, and finalized too when
+        the finalized block was above it. One atomic batch, like every other change.
+        """
+        staged = _Staged(self.kv, self.meta)
+        target = staged.record(block_hash)
+        best = staged.record(staged.meta.best or block_hash)
+        on_best_chain = staged.ancestor_at(best, target.number) == target
+        if target.number < staged.meta.pruned_to or not on_best_chain:
+            raise InvalidBlockCommitError(
+                f"cannot rewind to #{target.number} 0x{block_hash.hex()}: not an ancestor of the "
+                "best block with a retained state")
+        final = staged.record(staged.meta.final or block_hash)
+        if final.number > target.number:
+            staged.meta.final = target.hash
+        self._set_best(staged, target, None)
+        for child in staged.children(target.hash):
+            self._discard_subtree(staged, child)
+        self._write(staged)
+
     # -- internals -------------------------------------------------------------------------------
 
     def _write(self, staged: _Staged) -> None:
@@ -442,10 +466,6 @@ class ChainDB:
             for child in staged.children(previous.hash):
                 if child != record.hash:
                     self._discard_subtree(staged, child)
-            for part in (_J_NEW, _J_FORWARD, _J_UNDO):
-                staged.delete_journal(record, part)
-            if meta.pruning.archive:
-                staged.delete_journal(record, _J_REMOVED)
             previous = record
         meta.final = target.hash
         if not meta.pruning.archive:
@@ -481,4 +501,7 @@ class ChainDB:
             removed = staged.journal(child, _J_REMOVED)
             staged.refs.release(decode_hashes(removed, "removed-node journal"))
             staged.delete_journal(child, _J_REMOVED)
+            pruned = staged.record(child.parent_hash)
+            for part in (_J_NEW, _J_FORWARD, _J_UNDO):
+                staged.delete_journal(pruned, part)
             meta.pruned_to = number + 1

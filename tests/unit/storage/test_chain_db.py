@@ -269,3 +269,36 @@ def test_reader_thread_racing_commits_sees_its_block(tmp_path) -> None:
         db.close()
     assert seen == {b"0"}
     assert keys_seen == {(b"counter", b"other")}
+
+
+def test_rewind_past_finalized_restores_state_and_nodes(open_db) -> None:
+    db = open_db(Pruning(keep=3))
+    hashes = [commit_genesis(db, GENESIS)]
+    for i in range(5):
+        hashes.append(commit_child(db, hashes[-1], {b"alice": b"%d" % i * 40, b"n%d" % i: b"x"},
+                                   finalize=i < 4))
+    side = commit_child(db, hashes[4], {b"side": b"s"}, salt=b"s", set_best=False)
+    assert db.finalized_number == 4 and db.oldest_state == 2
+    db.rewind(hashes[2])
+    assert db.best_hash == db.finalized_hash == hashes[2]
+    assert all(db.find_record(h) is None for h in (*hashes[3:], side))
+    assert db.canonical_hash(3) is None
+    assert flat_state(db) == _state(db, hashes[2])
+    expected = reachable_nodes(db, db.record(hashes[2]).state_root)
+    assert stored_nodes(db) == expected
+    again = commit_child(db, hashes[2], {b"after": b"rewind"}, finalize=True)
+    assert db.best_hash == again and _state(db, again)[b"after"] == b"rewind"
+
+
+def test_rewind_to_pruned_or_foreign_block_is_refused(open_db) -> None:
+    db = open_db(Pruning(keep=1))
+    genesis = commit_genesis(db, GENESIS)
+    a1 = commit_child(db, genesis, {b"a": b"1"}, finalize=True)
+    a2 = commit_child(db, a1, {b"a": b"2"})
+    b2 = commit_child(db, a1, {b"b": b"2"}, salt=b"b", set_best=False)
+    with pytest.raises(InvalidBlockCommitError, match="cannot rewind"):
+        db.rewind(genesis)
+    with pytest.raises(InvalidBlockCommitError, match="cannot rewind"):
+        db.rewind(b2)
+    db.rewind(a1)
+    assert db.best_hash == a1 and db.find_record(a2) is None and db.find_record(b2) is None

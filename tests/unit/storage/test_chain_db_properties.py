@@ -31,6 +31,7 @@ class _ChainModel:
     blocks: dict[bytes, tuple[bytes | None, int, dict[bytes, bytes]]] = field(default_factory=dict)
     best: bytes = b""
     final: bytes = b""
+    pruned_to: int = 0
 
     def ancestors(self, block: bytes) -> list[bytes]:
         chain = []
@@ -43,29 +44,36 @@ class _ChainModel:
     def extends_final(self, block: bytes) -> bool:
         return self.final in self.ancestors(block)
 
-    def finalize(self, block: bytes) -> None:
+    def finalize(self, block: bytes, pruning: Pruning) -> None:
         path = set(self.ancestors(block))
         if block not in self.ancestors(self.best):
             self.best = block
         self.blocks = {h: b for h, b in self.blocks.items() if h in path or block in
                        self.ancestors(h)}
         self.final = block
+        if not pruning.archive:
+            self.pruned_to = max(self.pruned_to, self.blocks[block][1] - pruning.keep + 1)
+
+    def rewind(self, block: bytes) -> None:
+        self.blocks = {h: b for h, b in self.blocks.items() if h == block or
+                       block not in self.ancestors(h)}
+        if self.final not in self.blocks:
+            self.final = block
+        self.best = block
 
 
-def _retained(model: _ChainModel, pruning: Pruning, block: bytes) -> bool:
-    final_number = model.blocks[model.final][1]
-    number = model.blocks[block][1]
-    return pruning.archive or number > final_number - pruning.keep
+def _retained(model: _ChainModel, block: bytes) -> bool:
+    return model.blocks[block][1] >= model.pruned_to
 
 
-def _check(db: ChainDB, model: _ChainModel, pruning: Pruning) -> None:
+def _check(db: ChainDB, model: _ChainModel) -> None:
     assert db.best_hash == model.best and db.finalized_hash == model.final
     assert flat_state(db) == model.blocks[model.best][2]
     for number, block in enumerate(reversed(model.ancestors(model.best))):
         assert db.canonical_hash(number) == block
     expected_nodes: set[bytes] = set()
     for block, (_parent, _number, state) in model.blocks.items():
-        if _retained(model, pruning, block):
+        if _retained(model, block):
             assert dict(db.state_at(block).iter_items()) == state
             expected_nodes |= reachable_nodes(db, db.record(block).state_root)
         else:
@@ -103,7 +111,7 @@ def _run_random_chain(data, pruning: Pruning, open_db) -> None:
     genesis_state = {b"a": b"1", b"b": b"2" * 40}
     genesis = commit_genesis(db, genesis_state)
     model = _ChainModel({genesis: (None, 0, dict(genesis_state))}, genesis, genesis)
-    actions = ["child", "child", "child", "best", "final", "reopen"]
+    actions = ["child", "child", "child", "best", "final", "reopen", "rewind"]
     try:
         for step in range(data.draw(st.integers(1, 12))):
             candidates = sorted(h for h in model.blocks if model.extends_final(h))
@@ -116,11 +124,16 @@ def _run_random_chain(data, pruning: Pruning, open_db) -> None:
                 model.best = target
             elif action == "final":
                 db.finalize(target)
-                model.finalize(target)
+                model.finalize(target, pruning)
+            elif action == "rewind":
+                back = data.draw(st.sampled_from(sorted(
+                    h for h in model.ancestors(model.best) if _retained(model, h))))
+                db.rewind(back)
+                model.rewind(back)
             else:
                 db.close()
                 db = open_db(None)
-            _check(db, model, pruning)
+            _check(db, model)
     finally:
         db.close()
 
