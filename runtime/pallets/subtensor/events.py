@@ -237,7 +237,7 @@ WeightsBatchRevealed = subtensor.event(
     "Weights batch revealed.")
 BatchWeightsCompleted = subtensor.event(
     88, "BatchWeightsCompleted",
-    [(None, Vec(Compact(U16)), "Vec<Compact<NetUid>>"), _ACCOUNT],
+    [(None, Vec(Compact(NetUid)), "Vec<Compact<NetUid>>"), _ACCOUNT],
     "Batch weights completed.")
 BatchCompletedWithErrors = subtensor.event(89, "BatchCompletedWithErrors", [],
     "Batch completed with errors.")

@@ -121,7 +121,7 @@ AxonInfo = Struct("AxonInfo", [
     ("protocol", U8, "u8"),
     ("placeholder1", U8, "u8"),
     ("placeholder2", U8, "u8"),
-], path=(_PALLET, "AxonInfo"))
+], path=(_PALLET, "pallet", "AxonInfo"))
 """Where a neuron's axon listens: the block it was served at, version, IP (v4 or v6 as a
 u128), port, IP type (4 or 6), protocol and two spare bytes."""
 
@@ -131,13 +131,13 @@ PrometheusInfo = Struct("PrometheusInfo", [
     ("ip", U128, "u128"),
     ("port", U16, "u16"),
     ("ip_type", U8, "u8"),
-], path=(_PALLET, "PrometheusInfo"))
+], path=(_PALLET, "pallet", "PrometheusInfo"))
 """Where a neuron exposes Prometheus metrics: block served at, version, IP, port, IP type."""
 
 NeuronCertificate = Struct("NeuronCertificate", [
     ("public_key", Bytes, "BoundedVec<u8, ConstU32<64>>"),
     ("algorithm", U8, "u8"),
-], path=(_PALLET, "NeuronCertificate"))
+], path=(_PALLET, "pallet", "NeuronCertificate"))
 """A neuron's TLS public key (at most 64 bytes) and the id of its key algorithm."""
 
 # -- identities -----------------------------------------------------------------------------------
@@ -147,27 +147,27 @@ _VEC_U8 = (Bytes, "Vec<u8>")
 ChainIdentityV2 = Struct("ChainIdentityV2", [
     (name, *_VEC_U8) for name in
     ("name", "url", "github_repo", "image", "discord", "description", "additional")
-], path=(_PALLET, "ChainIdentityV2"))
+], path=(_PALLET, "pallet", "ChainIdentityV2"))
 """A coldkey's public identity: seven free-form byte strings."""
 
 SubnetIdentityV3 = Struct("SubnetIdentityV3", [
     (name, *_VEC_U8) for name in
     ("subnet_name", "github_repo", "subnet_contact", "subnet_url", "discord", "description",
      "logo_url", "additional")
-], path=(_PALLET, "SubnetIdentityV3"))
+], path=(_PALLET, "pallet", "SubnetIdentityV3"))
 """A subnet's public identity: eight free-form byte strings."""
 
 # -- enums ----------------------------------------------------------------------------------------
 
 RecycleOrBurnEnum = Enum("RecycleOrBurnEnum", ["Burn", "Recycle"],
-                         path=(_PALLET, "RecycleOrBurnEnum"))
+                         path=(_PALLET, "pallet", "RecycleOrBurnEnum"))
 """What happens to miner emission routed to the owner's uids: burned or recycled."""
 
 RootClaimTypeEnum = Enum("RootClaimTypeEnum", [
     "Swap",
     "Keep",
     ("KeepSubnets", [("subnets", BTreeSet(NetUid), "BTreeSet<NetUid>")]),
-], path=(_PALLET, "RootClaimTypeEnum"))
+], path=(_PALLET, "pallet", "RootClaimTypeEnum"))
 """How a coldkey takes its root dividends: swap alpha to TAO, keep it, or keep it only for the
 listed subnets."""
 ROOT_CLAIM_TYPE_DEFAULT = EnumValue("Swap", None)
