@@ -140,9 +140,9 @@ def validate_signed(executive: Executive, ext: Externalities, checked: CheckedEx
 def account_nonce_validity(ext: Externalities, who: bytes, nonce: int, info: DispatchInfo
                            ) -> ValidTransaction | InvalidTransaction:
     """CheckNonce's ``validate`` against ``System.Account``."""
-    account = system.account(ext, who)
-    exists = account.providers > 0 or account.sufficients > 0
-    return nonce_validity(who, nonce, account.nonce, account_exists=exists,
+    account = system.account_dict(ext, who)
+    exists = account["providers"] > 0 or account["sufficients"] > 0
+    return nonce_validity(who, nonce, account["nonce"], account_exists=exists,
                           pays_fee=info.pays_fee == Pays.Yes)
 
 

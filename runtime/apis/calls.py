@@ -243,7 +243,7 @@ def account_nonce(data: bytes, ext: Externalities, node: NodeRuntime) -> bytes:
     """``AccountNonceApi_account_nonce(account) -> u32``."""
     if len(data) != 32:
         raise _bad_input("AccountNonceApi_account_nonce", "expected a 32-byte AccountId")
-    return U32.encode(system.account(ext, data).nonce)
+    return U32.encode(system.account_dict(ext, data)["nonce"])
 
 
 def _payment_target(data: bytes, node: NodeRuntime, what: str) -> tuple[DecodedCall, int, bool]:
