@@ -53,30 +53,30 @@ def topk(stake: IntArray, k: int, *, nonzero: bool = True) -> BoolArray:
     return result
 
 
-def weighted_median_columns(use_stake: IntArray, scores_t: IntArray, minority: int) -> IntArray:
+def weighted_median_columns(use_stake: IntArray, scores: IntArray, minority: int) -> IntArray:
     """Per-column stake-weighted median, identical to the reference's partition search.
 
-    ``scores_t`` is ``(columns, validators)`` (it is overwritten). The mid-pivot search of §1.7
+    ``scores`` is ``(validators, columns)`` and is overwritten. The mid-pivot search of §1.7
     keeps the invariant ``lo = stake below the candidates`` and ``hi = lo + stake of the
     candidates`` exactly (fixed-point addition is exact), and returns the pivot p with
     ``stake(score < p) <= minority < stake(score <= p)`` when one exists; it walks to the lowest
     score when ``minority < 0`` and to the highest when ``minority >= total``. That is the score
     at the first position of the column sorted ascending whose cumulative stake exceeds
     ``minority``, or the column maximum if none does — computed here with one packed sort
-    (score in the high bits, validator index in the low bits) over all columns.
+    (score in the high bits, validator index in the low bits) of every column at once.
     """
-    n_cols, n_val = scores_t.shape
+    n_val, n_cols = scores.shape
     if n_val == 0 or n_cols == 0:
         return np.zeros(n_cols, dtype=np.int64)
     if n_val >= 1 << INDEX_BITS:
         raise ValueError(f"{n_val} validators exceed the packed median key")
-    keys = scores_t
+    keys = scores
     keys <<= INDEX_BITS
-    keys |= np.arange(n_val, dtype=np.int64)
-    keys.sort(axis=1)
-    cumulative = np.cumsum(use_stake[keys & ((1 << INDEX_BITS) - 1)], axis=1)
-    first = np.minimum(np.count_nonzero(cumulative <= minority, axis=1), n_val - 1)
-    return keys[np.arange(n_cols), first] >> INDEX_BITS
+    keys |= np.arange(n_val, dtype=np.int64)[:, None]
+    keys.sort(axis=0)
+    cumulative = np.cumsum(use_stake[keys & ((1 << INDEX_BITS) - 1)], axis=0)
+    first = np.minimum(np.count_nonzero(cumulative <= minority, axis=0), n_val - 1)
+    return keys[first, np.arange(n_cols)] >> INDEX_BITS
 
 
 def column_consensus(active_stake: IntArray, weights: IntArray, index_of_row: IntArray,
@@ -91,15 +91,12 @@ def column_consensus(active_stake: IntArray, weights: IntArray, index_of_row: In
     minority = int(use_stake.sum()) - kappa
     block_rows = index_of_row[validators]
     has_row = block_rows >= 0
-    scores_t = np.empty((n, len(validators)), dtype=np.int64)
-    if has_row.all() and np.array_equal(block_rows, np.arange(weights.shape[0])):
-        scores_t[...] = weights.T
-    elif has_row.all():
-        scores_t[...] = weights[block_rows].T
+    if has_row.all():
+        scores = weights[block_rows]
     else:
-        scores_t.fill(0)
-        scores_t[:, has_row] = weights[block_rows[has_row]].T
-    return weighted_median_columns(use_stake, scores_t, minority)
+        scores = np.zeros((len(validators), n), dtype=np.int64)
+        scores[has_row] = weights[block_rows[has_row]]
+    return weighted_median_columns(use_stake, scores, minority)
 
 
 def clip_to_consensus(w: IntArray, present: BoolArray,
