@@ -1,0 +1,121 @@
+"""Block import and authoring with LevelDB: blocks/s and extrinsics/s for 0, 100 and 1,000 signed
+calls per block (the test runtime's ``Demo.transfer``, sr25519, flat fee).
+
+Per block, measured separately:
+
+* **execute only** (baseline): ``execute_block`` on an overlay of the parent in a replica database,
+  nothing committed — signature checks, dispatch, roots;
+* **import**: the replica's ``BlockImporter.import_block`` — header checks with the Aura seal,
+  re-execution, one atomic LevelDB commit, fork choice;
+* **author build**: ``BlockAuthor.build`` on the source database (inherent, the calls, roots, seal);
+* **own import, fast path**: the source commits the author's computed state (header checks, no
+  re-execution) — compare with **import** to see what re-executing our own blocks costs.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import structlog
+
+from benchmarks.harness import Row
+from node.events import ImportOrigin
+from runtime.primitives.keys import DEV_ACCOUNTS
+from tests.unit.node.chain_fixtures import (
+    ALICE,
+    ListReady,
+    Node,
+    block_inputs,
+    make_node,
+    signed,
+    transfer_call,
+)
+
+SIZES = ((0, 40), (100, 8), (1_000, 3))
+"""(signed calls per block, blocks measured)."""
+DEST = DEV_ACCOUNTS["Eve"].sr25519
+
+
+def _txs(node: Node, first_nonce: int, count: int) -> list[bytes]:
+    return [signed(node.genesis_hash, ALICE, transfer_call(DEST, 1), first_nonce + n)
+            for n in range(count)]
+
+
+def _one_block(source: Node, replica: Node, txs: list[bytes]) -> dict[str, float]:
+    inputs = block_inputs(source)
+    start = time.perf_counter()
+    built = source.author.build(ready=ListReady(txs), **inputs)  # type: ignore[arg-type]
+    build = time.perf_counter() - start
+    block = built.block
+    assert len(block.extrinsics) == len(txs) + 1, "every signed call must be included"
+    overlay = replica.db.overlay_at(block.header.parent_hash)
+    start = time.perf_counter()
+    replica.importer.executive.execute_block(overlay, block)
+    execute_only = time.perf_counter() - start
+    start = time.perf_counter()
+    replica.importer.import_block(block, ImportOrigin.NETWORK_SYNC)
+    imported = time.perf_counter() - start
+    start = time.perf_counter()
+    source.importer.import_block(block, ImportOrigin.OWN, built=built.state)
+    fast = time.perf_counter() - start
+    return {"execute only": execute_only, "import": imported, "author build": build,
+            "own import, fast path": fast}
+
+
+def _measure(source: Node, replica: Node) -> list[Row]:
+    rows: list[Row] = []
+    nonce = 0
+    for size, blocks in SIZES:
+        samples: dict[str, list[float]] = {}
+        for _ in range(blocks):
+            txs = _txs(source, nonce, size)
+            nonce += size
+            for name, value in _one_block(source, replica, txs).items():
+                samples.setdefault(name, []).append(value)
+        rows.extend(_rows(size, samples))
+    return rows
+
+
+def _rows(size: int, samples: dict[str, list[float]]) -> list[Row]:
+    group = "import"
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    baseline = f"execute only, {size} xt/block"
+    rows = []
+    for name, seconds in medians.items():
+        note = f"{size / seconds:,.0f} xt/s, {seconds * 1000:.1f} ms/block" if size else \
+            f"{seconds * 1000:.2f} ms/block"
+        label = f"{name}, {size} xt/block"
+        rows.append(Row(group, label, 1 / seconds, "blocks/s",
+                        None if label == baseline else baseline, note))
+    reexec = medians["author build"] + medians["import"]
+    fast = medians["author build"] + medians["own import, fast path"]
+    rows.append(Row(group, f"author + re-executing import, {size} xt/block", 1 / reexec,
+                    "blocks/s", f"author + fast-path import, {size} xt/block",
+                    f"re-execution is {medians['import'] / reexec:.0%} of own-block cost"))
+    rows.append(Row(group, f"author + fast-path import, {size} xt/block", 1 / fast, "blocks/s"))
+    return rows
+
+
+def run() -> list[Row]:
+    """Measure on two LevelDB databases in a temporary folder."""
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    folder = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    source = make_node(folder / "source")
+    replica = make_node(folder / "replica")
+    try:
+        return _measure(source, replica)
+    finally:
+        source.close()
+        replica.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    from benchmarks.harness import format_table
+
+    print(format_table(run()))
