@@ -26,9 +26,9 @@ A node's count is thus the number of references held by the oldest retained cano
 plus those gained by every retained block above it; it is positive exactly when some retained
 state references the node, so the ``N`` column holds exactly the union of the retained states'
 nodes (tested). Re-orgs move the flat index back with the undo journals (``u``) and forward with
-the forward journals (``f``). Journals live as long as their block's state, so
-:meth:`ChainDB.rewind` can go back to any retained ancestor of the best block, finalized or not
-(dev chains' snapshot/revert); in archive mode journals are never dropped.
+the forward journals (``f``). Journals live as long as their block's state (in archive mode: for
+the last ``keep`` finalized blocks), so :meth:`ChainDB.rewind` can go back to any ancestor of the
+best block in that window, finalized or not (dev chains' snapshot/revert).
 
 Durability: one LevelDB ``Write`` per operation survives a process crash (the crash-safety test
 SIGKILLs a writer); open with ``sync=True`` to survive an OS crash or power loss as well.
@@ -357,7 +357,7 @@ class ChainDB:
         self._write(staged)
 
     def rewind(self, block_hash: bytes) -> None:
-        """Go back to an ancestor of the best block whose state is retained (dev chains).
+        """Go back to an ancestor of the best block within the rewind window (dev chains).
 
         Every descendant of the block is deleted, the block becomes best, and finalized too when
         the finalized block was above it. One atomic batch, like every other change.
@@ -366,7 +366,7 @@ class ChainDB:
         target = staged.record(block_hash)
         best = staged.record(staged.meta.best or block_hash)
         on_best_chain = staged.ancestor_at(best, target.number) == target
-        if target.number < staged.meta.pruned_to or not on_best_chain:
+        if target.number < staged.meta.journal_floor or not on_best_chain:
             raise InvalidBlockCommitError(
                 f"cannot rewind to #{target.number} 0x{block_hash.hex()}: not an ancestor of the "
                 "best block with a retained state")
@@ -468,8 +468,11 @@ class ChainDB:
                     self._discard_subtree(staged, child)
             previous = record
         meta.final = target.hash
-        if not meta.pruning.archive:
-            self._prune(staged, path, target.number - meta.pruning.keep + 1)
+        keep_from = target.number - meta.pruning.keep + 1
+        if meta.pruning.archive:
+            self._drop_journals(staged, path, keep_from)
+        else:
+            self._prune(staged, path, keep_from)
 
     @staticmethod
     def _discard_subtree(staged: _Staged, block_hash: bytes) -> None:
@@ -488,20 +491,35 @@ class ChainDB:
             staged.delete(Column.CHILDREN.key(record.parent_hash + record.hash))
 
     @staticmethod
-    def _prune(staged: _Staged, path: list[BlockRecord], keep_from: int) -> None:
+    def _canonical_record(staged: _Staged, on_path: dict[int, BlockRecord],
+                          number: int) -> BlockRecord:
+        record = on_path.get(number)
+        if record is None:
+            canonical = staged.canonical(number)
+            if canonical is None:
+                raise InvalidBlockCommitError(f"no canonical block at #{number}")
+            record = staged.record(canonical)
+        return record
+
+    def _drop_journals(self, staged: _Staged, path: list[BlockRecord], keep_from: int) -> None:
+        """Archive mode: forget the journals of final blocks below the rewind window."""
+        meta = staged.meta
+        on_path = {record.number: record for record in path}
+        for number in range(meta.journal_floor, max(keep_from, meta.journal_floor)):
+            record = self._canonical_record(staged, on_path, number)
+            for part in _ALL_JOURNALS:
+                staged.delete_journal(record, part)
+            meta.journal_floor = number + 1
+
+    def _prune(self, staged: _Staged, path: list[BlockRecord], keep_from: int) -> None:
         meta = staged.meta
         on_path = {record.number: record for record in path}
         for number in range(meta.pruned_to, max(keep_from, meta.pruned_to)):
-            child = on_path.get(number + 1)
-            if child is None:
-                canonical = staged.canonical(number + 1)
-                if canonical is None:
-                    raise InvalidBlockCommitError(f"no canonical block at #{number + 1} to prune")
-                child = staged.record(canonical)
+            child = self._canonical_record(staged, on_path, number + 1)
             removed = staged.journal(child, _J_REMOVED)
             staged.refs.release(decode_hashes(removed, "removed-node journal"))
             staged.delete_journal(child, _J_REMOVED)
             pruned = staged.record(child.parent_hash)
             for part in (_J_NEW, _J_FORWARD, _J_UNDO):
                 staged.delete_journal(pruned, part)
-            meta.pruned_to = number + 1
+            meta.pruned_to = meta.journal_floor = number + 1

@@ -3,7 +3,8 @@
 * ``K | hash -> u32 BE number ‖ parent hash ‖ state root`` (:class:`BlockRecord`);
 * ``M | name -> value`` (:class:`ChainMeta`): ``schema`` (1 byte), ``genesis``, ``best``,
   ``final`` (32-byte hashes), ``pruned_to`` (u32 BE: the lowest height whose canonical state is
-  retained), ``pruning`` (u32 BE states kept, 0 = archive).
+  retained), ``journal_floor`` (u32 BE: the lowest height whose journals are kept, so the lowest
+  a rewind may reach), ``pruning`` (archive flag byte ‖ u32 BE ``keep``).
 """
 
 from __future__ import annotations
@@ -37,31 +38,34 @@ class RowReader(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Pruning:
-    """State pruning: ``archive`` keeps every state, else the last ``keep`` finalized ones."""
+    """State pruning: ``archive`` keeps every state, else the last ``keep`` finalized ones.
+
+    Either way the journals of the last ``keep`` finalized blocks are kept, which is how far back
+    ``ChainDB.rewind`` can go below the finalized block.
+    """
 
     archive: bool = False
     keep: int = 256
 
     def __post_init__(self) -> None:
-        if not self.archive and not 1 <= self.keep <= 0xFFFFFFFF:
-            raise ChainDBError(f"pruning must keep at least one finalized state, got {self.keep}")
+        if not 1 <= self.keep <= 0xFFFFFFFF:
+            raise ChainDBError(f"pruning must keep at least one finalized block, got {self.keep}")
 
     @classmethod
-    def archive_mode(cls) -> Pruning:
-        """Keep every state."""
-        return cls(archive=True, keep=0)
+    def archive_mode(cls, keep: int = 256) -> Pruning:
+        """Keep every state (and the journals of the last ``keep`` finalized blocks)."""
+        return cls(archive=True, keep=keep)
 
     def encode(self) -> bytes:
-        """The meta-row form: u32 BE number of states kept, 0 for archive."""
-        return _NUMBER.pack(0 if self.archive else self.keep)
+        """The meta-row form: archive flag byte ‖ u32 BE ``keep``."""
+        return bytes([self.archive]) + _NUMBER.pack(self.keep)
 
     @classmethod
     def decode(cls, raw: bytes) -> Pruning:
         """The inverse of :meth:`encode`."""
-        if len(raw) != 4:
-            raise CorruptDatabaseError(f"pruning meta row is {len(raw)} bytes, expected 4")
-        keep = _NUMBER.unpack(raw)[0]
-        return cls.archive_mode() if keep == 0 else cls(keep=keep)
+        if len(raw) != 5 or raw[0] > 1:
+            raise CorruptDatabaseError(f"pruning meta row 0x{raw.hex()} is not flag ‖ u32")
+        return cls(archive=bool(raw[0]), keep=_NUMBER.unpack_from(raw, 1)[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,15 @@ def _hash_row(kv: KeyValueStore, name: bytes) -> bytes | None:
     return raw
 
 
+def _number_row(kv: KeyValueStore, name: bytes) -> int:
+    raw = kv.get(Column.META.key(name))
+    if raw is None:
+        return 0
+    if len(raw) != 4:
+        raise CorruptDatabaseError(f"meta row '{name.decode()}' is {len(raw)} bytes, expected 4")
+    return _NUMBER.unpack(raw)[0]
+
+
 @dataclass(slots=True)
 class ChainMeta:
     """The chain pointers and settings kept in the ``M`` column."""
@@ -122,6 +135,7 @@ class ChainMeta:
     best: bytes | None = None
     final: bytes | None = None
     pruned_to: int = 0
+    journal_floor: int = 0
 
     @classmethod
     def load(cls, kv: KeyValueStore, pruning: Pruning | None) -> ChainMeta:
@@ -137,12 +151,9 @@ class ChainMeta:
             raise ChainDBError(
                 "this database was written in archive mode; it cannot switch to pruning "
                 "(the journals pruning needs were not kept)")
-        pruned_raw = kv.get(Column.META.key(b"pruned_to"))
-        if pruned_raw is not None and len(pruned_raw) != 4:
-            raise CorruptDatabaseError("meta row 'pruned_to' is not 4 bytes")
         return cls(chosen, _hash_row(kv, b"genesis"), _hash_row(kv, b"best"),
-                   _hash_row(kv, b"final"),
-                   0 if pruned_raw is None else _NUMBER.unpack(pruned_raw)[0])
+                   _hash_row(kv, b"final"), _number_row(kv, b"pruned_to"),
+                   _number_row(kv, b"journal_floor"))
 
     def copy(self) -> ChainMeta:
         """An independent copy to stage changes on."""
@@ -154,6 +165,7 @@ class ChainMeta:
         batch.put(meta.key(b"schema"), bytes([SCHEMA_VERSION]))
         batch.put(meta.key(b"pruning"), self.pruning.encode())
         batch.put(meta.key(b"pruned_to"), _NUMBER.pack(self.pruned_to))
+        batch.put(meta.key(b"journal_floor"), _NUMBER.pack(self.journal_floor))
         for name, value in ((b"genesis", self.genesis), (b"best", self.best),
                             (b"final", self.final)):
             if value is not None:

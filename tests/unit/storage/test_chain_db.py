@@ -302,3 +302,20 @@ def test_rewind_to_pruned_or_foreign_block_is_refused(open_db) -> None:
         db.rewind(b2)
     db.rewind(a1)
     assert db.best_hash == a1 and db.find_record(a2) is None and db.find_record(b2) is None
+
+
+def test_archive_keeps_states_but_only_recent_journals(open_db) -> None:
+    from storage.kv import Column
+
+    db = open_db(Pruning.archive_mode(keep=2))
+    hashes = [commit_genesis(db, GENESIS)]
+    for i in range(6):
+        hashes.append(commit_child(db, hashes[-1], {b"alice": b"%d" % i}, finalize=True))
+    journal_heights = {int.from_bytes(key[1:5], "big")
+                       for key in db.kv.keys(prefix=Column.JOURNAL.value)}
+    assert journal_heights == {5, 6}
+    assert all(db.has_state(h) for h in hashes)
+    with pytest.raises(InvalidBlockCommitError, match="cannot rewind"):
+        db.rewind(hashes[3])
+    db.rewind(hashes[5])
+    assert db.best_hash == hashes[5] and _state(db, hashes[5])[b"alice"] == b"4"

@@ -32,6 +32,7 @@ class _ChainModel:
     best: bytes = b""
     final: bytes = b""
     pruned_to: int = 0
+    journal_floor: int = 0
 
     def ancestors(self, block: bytes) -> list[bytes]:
         chain = []
@@ -51,8 +52,9 @@ class _ChainModel:
         self.blocks = {h: b for h, b in self.blocks.items() if h in path or block in
                        self.ancestors(h)}
         self.final = block
+        self.journal_floor = max(self.journal_floor, self.blocks[block][1] - pruning.keep + 1)
         if not pruning.archive:
-            self.pruned_to = max(self.pruned_to, self.blocks[block][1] - pruning.keep + 1)
+            self.pruned_to = self.journal_floor
 
     def rewind(self, block: bytes) -> None:
         self.blocks = {h: b for h, b in self.blocks.items() if h == block or
@@ -127,7 +129,8 @@ def _run_random_chain(data, pruning: Pruning, open_db) -> None:
                 model.finalize(target, pruning)
             elif action == "rewind":
                 back = data.draw(st.sampled_from(sorted(
-                    h for h in model.ancestors(model.best) if _retained(model, h))))
+                    h for h in model.ancestors(model.best)
+                    if model.blocks[h][1] >= model.journal_floor)))
                 db.rewind(back)
                 model.rewind(back)
             else:
@@ -138,7 +141,7 @@ def _run_random_chain(data, pruning: Pruning, open_db) -> None:
         db.close()
 
 
-_prunings = st.sampled_from([Pruning(keep=1), Pruning(keep=2), Pruning.archive_mode()])
+_prunings = st.sampled_from([Pruning(keep=1), Pruning(keep=2), Pruning.archive_mode(keep=2)])
 
 
 @settings(max_examples=150, deadline=None)
