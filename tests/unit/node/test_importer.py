@@ -296,3 +296,22 @@ def test_origin_and_changes_reach_listeners(node: Node) -> None:
     assert event.changes and list(event.changes) == sorted(event.changes, key=lambda c: c[0])
     header = node.chain.header(block.hash())
     assert isinstance(header, Header) and node.chain.block(block.hash()) == block
+
+
+def test_failed_commit_restores_fork_choice_and_allows_retry(node: Node,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    block = _valid_block(node)
+    before = node.snapshot()
+    choice_before = (dict(node.importer.fork_choice.tree), node.importer.fork_choice.best)
+
+    def broken_commit(**_: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(node.db, "commit_block", broken_commit)
+    with pytest.raises(OSError, match="disk full"):
+        node.importer.import_block(block)
+    monkeypatch.undo()
+    assert node.snapshot() == before and node.recorder.imported == []
+    assert (dict(node.importer.fork_choice.tree), node.importer.fork_choice.best) == choice_before
+    assert node.importer.import_block(block).is_new_best
