@@ -11,220 +11,256 @@ from __future__ import annotations
 from runtime.pallets.subtensor.pallet import subtensor
 
 RootNetworkDoesNotExist = subtensor.error(0, "RootNetworkDoesNotExist",
-    "Root network does not exist.")
-InvalidIpType = subtensor.error(1, "InvalidIpType", "Invalid ip type.")
-InvalidIpAddress = subtensor.error(2, "InvalidIpAddress", "Invalid ip address.")
-InvalidPort = subtensor.error(3, "InvalidPort", "Invalid port.")
+    "Netuid 0 (root) is not registered.")
+InvalidIpType = subtensor.error(1, "InvalidIpType", "Axon IP type must be 4 or 6.")
+InvalidIpAddress = subtensor.error(2, "InvalidIpAddress",
+    "The IP address given to a serve call is not valid.")
+InvalidPort = subtensor.error(3, "InvalidPort", "The port given to a serve call is not valid.")
 HotKeyNotRegisteredInSubNet = subtensor.error(4, "HotKeyNotRegisteredInSubNet",
-    "Hot key not registered in sub net.")
-HotKeyAccountNotExists = subtensor.error(5, "HotKeyAccountNotExists", "Hot key account not exists.")
+    "Hotkey has no uid on this subnet.")
+HotKeyAccountNotExists = subtensor.error(5, "HotKeyAccountNotExists",
+    "Hotkey has no owner (never registered).")
 HotKeyNotRegisteredInNetwork = subtensor.error(6, "HotKeyNotRegisteredInNetwork",
-    "Hot key not registered in network.")
-NonAssociatedColdKey = subtensor.error(7, "NonAssociatedColdKey", "Non associated cold key.")
-NotEnoughStake = subtensor.error(8, "NotEnoughStake", "Not enough stake.")
+    "Hotkey has no uid on any subnet.")
+NonAssociatedColdKey = subtensor.error(7, "NonAssociatedColdKey",
+    "The signing coldkey does not own the hotkey.")
+NotEnoughStake = subtensor.error(8, "NotEnoughStake", "Deprecated: no stake to act on.")
 NotEnoughStakeToWithdraw = subtensor.error(9, "NotEnoughStakeToWithdraw",
-    "Not enough stake to withdraw.")
+    "Unstake amount exceeds the stake held.")
 NotEnoughStakeToSetWeights = subtensor.error(10, "NotEnoughStakeToSetWeights",
-    "Not enough stake to set weights.")
+    "Validator stake is below the weights threshold.")
 NotEnoughStakeToSetChildkeys = subtensor.error(11, "NotEnoughStakeToSetChildkeys",
-    "Not enough stake to set childkeys.")
+    "Parent's own stake is too low to set children.")
 NotEnoughBalanceToStake = subtensor.error(12, "NotEnoughBalanceToStake",
-    "Not enough balance to stake.")
-BalanceWithdrawalError = subtensor.error(13, "BalanceWithdrawalError", "Balance withdrawal error.")
+    "Coldkey balance is below the amount to stake.")
+BalanceWithdrawalError = subtensor.error(13, "BalanceWithdrawalError",
+    "The stake amount could not be taken from the coldkey.")
 ZeroBalanceAfterWithdrawn = subtensor.error(14, "ZeroBalanceAfterWithdrawn",
-    "Zero balance after withdrawn.")
+    "Withdrawing would leave the account unable to exist.")
 NeuronNoValidatorPermit = subtensor.error(15, "NeuronNoValidatorPermit",
-    "Neuron no validator permit.")
-WeightVecNotEqualSize = subtensor.error(16, "WeightVecNotEqualSize", "Weight vec not equal size.")
-DuplicateUids = subtensor.error(17, "DuplicateUids", "Duplicate uids.")
+    "Non-self weights need a validator permit.")
+WeightVecNotEqualSize = subtensor.error(16, "WeightVecNotEqualSize",
+    "Uids and weights vectors differ in length.")
+DuplicateUids = subtensor.error(17, "DuplicateUids", "A uid appears twice in the weights.")
 UidVecContainInvalidOne = subtensor.error(18, "UidVecContainInvalidOne",
-    "Uid vec contain invalid one.")
-WeightVecLengthIsLow = subtensor.error(19, "WeightVecLengthIsLow", "Weight vec length is low.")
+    "A weight targets a uid that does not exist.")
+WeightVecLengthIsLow = subtensor.error(19, "WeightVecLengthIsLow",
+    "Fewer weights than MinAllowedWeights.")
 TooManyRegistrationsThisBlock = subtensor.error(20, "TooManyRegistrationsThisBlock",
-    "Too many registrations this block.")
+    "Per-block registration limit reached.")
 HotKeyAlreadyRegisteredInSubNet = subtensor.error(21, "HotKeyAlreadyRegisteredInSubNet",
-    "Hot key already registered in sub net.")
+    "Hotkey already has a uid on this subnet.")
 NewHotKeyIsSameWithOld = subtensor.error(22, "NewHotKeyIsSameWithOld",
-    "New hot key is same with old.")
+    "Hotkey swap to the same hotkey.")
 NewHotKeyNotCleanForRootSwap = subtensor.error(23, "NewHotKeyNotCleanForRootSwap",
-    "New hot key not clean for root swap.")
-InvalidWorkBlock = subtensor.error(24, "InvalidWorkBlock", "Invalid work block.")
-InvalidDifficulty = subtensor.error(25, "InvalidDifficulty", "Invalid difficulty.")
-InvalidSeal = subtensor.error(26, "InvalidSeal", "Invalid seal.")
-MaxWeightExceeded = subtensor.error(27, "MaxWeightExceeded", "Max weight exceeded.")
-HotKeyAlreadyDelegate = subtensor.error(28, "HotKeyAlreadyDelegate", "Hot key already delegate.")
-SettingWeightsTooFast = subtensor.error(29, "SettingWeightsTooFast", "Setting weights too fast.")
+    "New hotkey has root stake or claimable root dividends; root swap refused.")
+InvalidWorkBlock = subtensor.error(24, "InvalidWorkBlock",
+    "PoW block number is in the future or invalid (legacy).")
+InvalidDifficulty = subtensor.error(25, "InvalidDifficulty",
+    "PoW seal below the difficulty (legacy).")
+InvalidSeal = subtensor.error(26, "InvalidSeal", "PoW seal does not match the work (legacy).")
+MaxWeightExceeded = subtensor.error(27, "MaxWeightExceeded",
+    "A weight exceeds the max weight limit.")
+HotKeyAlreadyDelegate = subtensor.error(28, "HotKeyAlreadyDelegate",
+    "Hotkey is already a delegate.")
+SettingWeightsTooFast = subtensor.error(29, "SettingWeightsTooFast",
+    "set_weights called before WeightsSetRateLimit elapsed.")
 IncorrectWeightVersionKey = subtensor.error(30, "IncorrectWeightVersionKey",
-    "Incorrect weight version key.")
+    "Weights version key below the subnet's.")
 ServingRateLimitExceeded = subtensor.error(31, "ServingRateLimitExceeded",
-    "Serving rate limit exceeded.")
+    "Serve call before ServingRateLimit elapsed.")
 UidsLengthExceedUidsInSubNet = subtensor.error(32, "UidsLengthExceedUidsInSubNet",
-    "Uids length exceed uids in sub net.")
+    "More weights than uids on the subnet.")
 NetworkTxRateLimitExceeded = subtensor.error(33, "NetworkTxRateLimitExceeded",
-    "Network tx rate limit exceeded.")
+    "Subnet registration before NetworkRateLimit elapsed.")
 DelegateTxRateLimitExceeded = subtensor.error(34, "DelegateTxRateLimitExceeded",
-    "Delegate tx rate limit exceeded.")
+    "Delegate take changed too soon.")
 HotKeySetTxRateLimitExceeded = subtensor.error(35, "HotKeySetTxRateLimitExceeded",
-    "Hot key set tx rate limit exceeded.")
+    "Hotkey set or swapped too soon.")
 StakingRateLimitExceeded = subtensor.error(36, "StakingRateLimitExceeded",
-    "Staking rate limit exceeded.")
+    "Staking operation too soon.")
 SubNetRegistrationDisabled = subtensor.error(37, "SubNetRegistrationDisabled",
-    "Sub net registration disabled.")
+    "Neuron registration is closed on this subnet.")
 TooManyRegistrationsThisInterval = subtensor.error(38, "TooManyRegistrationsThisInterval",
-    "Too many registrations this interval.")
+    "Registration limit of the interval reached.")
 TransactorAccountShouldBeHotKey = subtensor.error(39, "TransactorAccountShouldBeHotKey",
-    "Transactor account should be hot key.")
-FaucetDisabled = subtensor.error(40, "FaucetDisabled", "Faucet disabled.")
-NotSubnetOwner = subtensor.error(41, "NotSubnetOwner", "Not subnet owner.")
+    "The hotkey must sign this call.")
+FaucetDisabled = subtensor.error(40, "FaucetDisabled", "The faucet is not available.")
+NotSubnetOwner = subtensor.error(41, "NotSubnetOwner", "Caller does not own the subnet.")
 RegistrationNotPermittedOnRootSubnet = subtensor.error(42, "RegistrationNotPermittedOnRootSubnet",
-    "Registration not permitted on root subnet.")
-StakeTooLowForRoot = subtensor.error(43, "StakeTooLowForRoot", "Stake too low for root.")
-AllNetworksInImmunity = subtensor.error(44, "AllNetworksInImmunity", "All networks in immunity.")
+    "Not allowed on the root subnet.")
+StakeTooLowForRoot = subtensor.error(43, "StakeTooLowForRoot", "Hotkey stake too low to join root.")
+AllNetworksInImmunity = subtensor.error(44, "AllNetworksInImmunity",
+    "Every subnet is immune; none can be pruned.")
 NotEnoughBalanceToPaySwapHotKey = subtensor.error(45, "NotEnoughBalanceToPaySwapHotKey",
-    "Not enough balance to pay swap hot key.")
-NotRootSubnet = subtensor.error(46, "NotRootSubnet", "Not root subnet.")
+    "Balance below the hotkey swap cost.")
+NotRootSubnet = subtensor.error(46, "NotRootSubnet", "Netuid is not root for a root-weights call.")
 CanNotSetRootNetworkWeights = subtensor.error(47, "CanNotSetRootNetworkWeights",
-    "Can not set root network weights.")
-NoNeuronIdAvailable = subtensor.error(48, "NoNeuronIdAvailable", "No neuron id available.")
-DelegateTakeTooLow = subtensor.error(49, "DelegateTakeTooLow", "Delegate take too low.")
-DelegateTakeTooHigh = subtensor.error(50, "DelegateTakeTooHigh", "Delegate take too high.")
-NoWeightsCommitFound = subtensor.error(51, "NoWeightsCommitFound", "No weights commit found.")
+    "Weights cannot be set on root.")
+NoNeuronIdAvailable = subtensor.error(48, "NoNeuronIdAvailable", "No uid is free or prunable.")
+DelegateTakeTooLow = subtensor.error(49, "DelegateTakeTooLow",
+    "Take below MinDelegateTake (or not a decrease).")
+DelegateTakeTooHigh = subtensor.error(50, "DelegateTakeTooHigh",
+    "Take above MaxDelegateTake (or not an increase).")
+NoWeightsCommitFound = subtensor.error(51, "NoWeightsCommitFound",
+    "No weight commit for this hotkey and subnet.")
 InvalidRevealCommitHashNotMatch = subtensor.error(52, "InvalidRevealCommitHashNotMatch",
-    "Invalid reveal commit hash not match.")
-CommitRevealEnabled = subtensor.error(53, "CommitRevealEnabled", "Commit reveal enabled.")
-CommitRevealDisabled = subtensor.error(54, "CommitRevealDisabled", "Commit reveal disabled.")
-LiquidAlphaDisabled = subtensor.error(55, "LiquidAlphaDisabled", "Liquid alpha disabled.")
-AlphaHighTooLow = subtensor.error(56, "AlphaHighTooLow", "Alpha high too low.")
-AlphaLowOutOfRange = subtensor.error(57, "AlphaLowOutOfRange", "Alpha low out of range.")
+    "Revealed data does not hash to the commit.")
+CommitRevealEnabled = subtensor.error(53, "CommitRevealEnabled",
+    "set_weights refused: commit-reveal is on.")
+CommitRevealDisabled = subtensor.error(54, "CommitRevealDisabled",
+    "Commit or reveal refused: commit-reveal is off.")
+LiquidAlphaDisabled = subtensor.error(55, "LiquidAlphaDisabled",
+    "Alpha bounds cannot be set while liquid alpha is off.")
+AlphaHighTooLow = subtensor.error(56, "AlphaHighTooLow", "alpha_high must exceed 0.8.")
+AlphaLowOutOfRange = subtensor.error(57, "AlphaLowOutOfRange", "alpha_low must lie in (0, 0.8).")
 ColdKeyAlreadyAssociated = subtensor.error(58, "ColdKeyAlreadyAssociated",
-    "Cold key already associated.")
+    "The coldkey was already swapped.")
 NotEnoughBalanceToPaySwapColdKey = subtensor.error(59, "NotEnoughBalanceToPaySwapColdKey",
-    "Not enough balance to pay swap cold key.")
-InvalidChild = subtensor.error(60, "InvalidChild", "Invalid child.")
-DuplicateChild = subtensor.error(61, "DuplicateChild", "Duplicate child.")
-ProportionOverflow = subtensor.error(62, "ProportionOverflow", "Proportion overflow.")
-TooManyChildren = subtensor.error(63, "TooManyChildren", "Too many children.")
-TxRateLimitExceeded = subtensor.error(64, "TxRateLimitExceeded", "Tx rate limit exceeded.")
+    "Balance below the coldkey swap cost.")
+InvalidChild = subtensor.error(60, "InvalidChild",
+    "Child hotkey not allowed for this parent or subnet.")
+DuplicateChild = subtensor.error(61, "DuplicateChild", "A child appears twice.")
+ProportionOverflow = subtensor.error(62, "ProportionOverflow",
+    "Children's proportions sum past u64::MAX.")
+TooManyChildren = subtensor.error(63, "TooManyChildren", "More than 5 children.")
+TxRateLimitExceeded = subtensor.error(64, "TxRateLimitExceeded",
+    "Generic transaction rate limit hit.")
 ColdkeySwapAnnouncementNotFound = subtensor.error(65, "ColdkeySwapAnnouncementNotFound",
-    "Coldkey swap announcement not found.")
-ColdkeySwapTooEarly = subtensor.error(66, "ColdkeySwapTooEarly", "Coldkey swap too early.")
+    "No coldkey swap was announced.")
+ColdkeySwapTooEarly = subtensor.error(66, "ColdkeySwapTooEarly", "Announcement delay not over yet.")
 ColdkeySwapReannouncedTooEarly = subtensor.error(67, "ColdkeySwapReannouncedTooEarly",
-    "Coldkey swap reannounced too early.")
+    "Reannouncement delay not over yet.")
 AnnouncedColdkeyHashDoesNotMatch = subtensor.error(68, "AnnouncedColdkeyHashDoesNotMatch",
-    "Announced coldkey hash does not match.")
+    "New coldkey does not match the announced hash.")
 ColdkeySwapAlreadyDisputed = subtensor.error(69, "ColdkeySwapAlreadyDisputed",
-    "Coldkey swap already disputed.")
-NewColdKeyIsHotkey = subtensor.error(70, "NewColdKeyIsHotkey", "New cold key is hotkey.")
-InvalidChildkeyTake = subtensor.error(71, "InvalidChildkeyTake", "Invalid childkey take.")
+    "The coldkey swap is already disputed.")
+NewColdKeyIsHotkey = subtensor.error(70, "NewColdKeyIsHotkey",
+    "The new coldkey is a registered hotkey.")
+InvalidChildkeyTake = subtensor.error(71, "InvalidChildkeyTake", "Childkey take out of bounds.")
 TxChildkeyTakeRateLimitExceeded = subtensor.error(72, "TxChildkeyTakeRateLimitExceeded",
-    "Tx childkey take rate limit exceeded.")
-InvalidIdentity = subtensor.error(73, "InvalidIdentity", "Invalid identity.")
-MechanismDoesNotExist = subtensor.error(74, "MechanismDoesNotExist", "Mechanism does not exist.")
-StakeUnavailable = subtensor.error(75, "StakeUnavailable", "Stake unavailable.")
-SubnetNotExists = subtensor.error(76, "SubnetNotExists", "Subnet not exists.")
-TooManyUnrevealedCommits = subtensor.error(77, "TooManyUnrevealedCommits",
-    "Too many unrevealed commits.")
-ExpiredWeightCommit = subtensor.error(78, "ExpiredWeightCommit", "Expired weight commit.")
-RevealTooEarly = subtensor.error(79, "RevealTooEarly", "Reveal too early.")
-InputLengthsUnequal = subtensor.error(80, "InputLengthsUnequal", "Input lengths unequal.")
+    "Childkey take changed too soon.")
+InvalidIdentity = subtensor.error(73, "InvalidIdentity", "Identity fields too long or malformed.")
+MechanismDoesNotExist = subtensor.error(74, "MechanismDoesNotExist", "No such subnet mechanism.")
+StakeUnavailable = subtensor.error(75, "StakeUnavailable", "The stake is locked.")
+SubnetNotExists = subtensor.error(76, "SubnetNotExists", "No such subnet.")
+TooManyUnrevealedCommits = subtensor.error(77, "TooManyUnrevealedCommits", "Commit queue is full.")
+ExpiredWeightCommit = subtensor.error(78, "ExpiredWeightCommit",
+    "The commit's reveal window has passed.")
+RevealTooEarly = subtensor.error(79, "RevealTooEarly", "The commit's reveal window has not opened.")
+InputLengthsUnequal = subtensor.error(80, "InputLengthsUnequal", "Batch inputs differ in length.")
 CommittingWeightsTooFast = subtensor.error(81, "CommittingWeightsTooFast",
-    "Committing weights too fast.")
-AmountTooLow = subtensor.error(82, "AmountTooLow", "Amount too low.")
-InsufficientLiquidity = subtensor.error(83, "InsufficientLiquidity", "Insufficient liquidity.")
-SlippageTooHigh = subtensor.error(84, "SlippageTooHigh", "Slippage too high.")
-TransferDisallowed = subtensor.error(85, "TransferDisallowed", "Transfer disallowed.")
-ActivityCutoffTooLow = subtensor.error(86, "ActivityCutoffTooLow", "Activity cutoff too low.")
-CallDisabled = subtensor.error(87, "CallDisabled", "Call disabled.")
+    "Weight commit before the rate limit elapsed.")
+AmountTooLow = subtensor.error(82, "AmountTooLow", "Amount below the minimum stake.")
+InsufficientLiquidity = subtensor.error(83, "InsufficientLiquidity", "Pool liquidity too low.")
+SlippageTooHigh = subtensor.error(84, "SlippageTooHigh", "Price moved past the limit.")
+TransferDisallowed = subtensor.error(85, "TransferDisallowed",
+    "Stake transfers are off on this subnet.")
+ActivityCutoffTooLow = subtensor.error(86, "ActivityCutoffTooLow",
+    "Activity cutoff below the minimum.")
+CallDisabled = subtensor.error(87, "CallDisabled", "The call is disabled.")
 FirstEmissionBlockNumberAlreadySet = subtensor.error(88, "FirstEmissionBlockNumberAlreadySet",
-    "First emission block number already set.")
+    "start_call was already made.")
 NeedWaitingMoreBlocksToStarCall = subtensor.error(89, "NeedWaitingMoreBlocksToStarCall",
-    "Need waiting more blocks to star call.")
+    "start_call before StartCallDelay elapsed.")
 NotEnoughAlphaOutToRecycle = subtensor.error(90, "NotEnoughAlphaOutToRecycle",
-    "Not enough alpha out to recycle.")
+    "Subnet alpha outstanding is below the amount.")
 CannotBurnOrRecycleOnRootSubnet = subtensor.error(91, "CannotBurnOrRecycleOnRootSubnet",
-    "Cannot burn or recycle on root subnet.")
+    "Burning or recycling is not possible on root.")
 UnableToRecoverPublicKey = subtensor.error(92, "UnableToRecoverPublicKey",
-    "Unable to recover public key.")
+    "Signature gives no public key.")
 InvalidRecoveredPublicKey = subtensor.error(93, "InvalidRecoveredPublicKey",
-    "Invalid recovered public key.")
-SubtokenDisabled = subtensor.error(94, "SubtokenDisabled", "Subtoken disabled.")
+    "Recovered public key does not match.")
+SubtokenDisabled = subtensor.error(94, "SubtokenDisabled", "Staking not yet enabled on the subnet.")
 HotKeySwapOnSubnetIntervalNotPassed = subtensor.error(95, "HotKeySwapOnSubnetIntervalNotPassed",
-    "Hot key swap on subnet interval not passed.")
-SameNetuid = subtensor.error(96, "SameNetuid", "Same netuid.")
-InsufficientBalance = subtensor.error(97, "InsufficientBalance", "Insufficient balance.")
+    "Per-subnet hotkey swap too soon.")
+SameNetuid = subtensor.error(96, "SameNetuid", "Origin and destination subnet are the same.")
+InsufficientBalance = subtensor.error(97, "InsufficientBalance", "Balance too low.")
 InvalidLeaseBeneficiary = subtensor.error(98, "InvalidLeaseBeneficiary",
-    "Invalid lease beneficiary.")
+    "Beneficiary not valid for a lease.")
 LeaseCannotEndInThePast = subtensor.error(99, "LeaseCannotEndInThePast",
-    "Lease cannot end in the past.")
-LeaseNetuidNotFound = subtensor.error(100, "LeaseNetuidNotFound", "Lease netuid not found.")
-LeaseDoesNotExist = subtensor.error(101, "LeaseDoesNotExist", "Lease does not exist.")
-LeaseHasNoEndBlock = subtensor.error(102, "LeaseHasNoEndBlock", "Lease has no end block.")
-LeaseHasNotEnded = subtensor.error(103, "LeaseHasNotEnded", "Lease has not ended.")
-Overflow = subtensor.error(104, "Overflow", "Overflow.")
+    "Lease end block already passed.")
+LeaseNetuidNotFound = subtensor.error(100, "LeaseNetuidNotFound", "No netuid for the lease.")
+LeaseDoesNotExist = subtensor.error(101, "LeaseDoesNotExist", "No such lease.")
+LeaseHasNoEndBlock = subtensor.error(102, "LeaseHasNoEndBlock", "Perpetual lease has no end.")
+LeaseHasNotEnded = subtensor.error(103, "LeaseHasNotEnded", "Lease still running.")
+Overflow = subtensor.error(104, "Overflow", "Arithmetic overflow.")
 BeneficiaryDoesNotOwnHotkey = subtensor.error(105, "BeneficiaryDoesNotOwnHotkey",
-    "Beneficiary does not own hotkey.")
+    "Lease beneficiary does not own the hotkey.")
 ExpectedBeneficiaryOrigin = subtensor.error(106, "ExpectedBeneficiaryOrigin",
-    "Expected beneficiary origin.")
+    "Caller must be the lease beneficiary.")
 AdminActionProhibitedDuringWeightsWindow = subtensor.error(
     107, "AdminActionProhibitedDuringWeightsWindow",
-    "Admin action prohibited during weights window.")
-SymbolDoesNotExist = subtensor.error(108, "SymbolDoesNotExist", "Symbol does not exist.")
-SymbolAlreadyInUse = subtensor.error(109, "SymbolAlreadyInUse", "Symbol already in use.")
+    "Owner changes are frozen near the epoch.")
+SymbolDoesNotExist = subtensor.error(108, "SymbolDoesNotExist", "Unknown token symbol.")
+SymbolAlreadyInUse = subtensor.error(109, "SymbolAlreadyInUse", "Token symbol taken.")
 IncorrectCommitRevealVersion = subtensor.error(110, "IncorrectCommitRevealVersion",
-    "Incorrect commit reveal version.")
-InvalidRevealRound = subtensor.error(111, "InvalidRevealRound", "Invalid reveal round.")
-RevealPeriodTooLarge = subtensor.error(112, "RevealPeriodTooLarge", "Reveal period too large.")
-RevealPeriodTooSmall = subtensor.error(113, "RevealPeriodTooSmall", "Reveal period too small.")
-InvalidValue = subtensor.error(114, "InvalidValue", "Invalid value.")
-SubnetLimitReached = subtensor.error(115, "SubnetLimitReached", "Subnet limit reached.")
-CannotAffordLockCost = subtensor.error(116, "CannotAffordLockCost", "Cannot afford lock cost.")
+    "Commit-reveal version mismatch.")
+InvalidRevealRound = subtensor.error(111, "InvalidRevealRound",
+    "Reveal round older than the last drand round.")
+RevealPeriodTooLarge = subtensor.error(112, "RevealPeriodTooLarge",
+    "Reveal period above the maximum.")
+RevealPeriodTooSmall = subtensor.error(113, "RevealPeriodTooSmall",
+    "Reveal period below the minimum.")
+InvalidValue = subtensor.error(114, "InvalidValue", "A parameter is out of range.")
+SubnetLimitReached = subtensor.error(115, "SubnetLimitReached",
+    "Subnet limit reached and nothing can be pruned.")
+CannotAffordLockCost = subtensor.error(116, "CannotAffordLockCost",
+    "Balance below the subnet lock cost.")
 EvmKeyAssociateRateLimitExceeded = subtensor.error(117, "EvmKeyAssociateRateLimitExceeded",
-    "Evm key associate rate limit exceeded.")
+    "EVM key association too soon.")
 SameAutoStakeHotkeyAlreadySet = subtensor.error(118, "SameAutoStakeHotkeyAlreadySet",
-    "Same auto stake hotkey already set.")
+    "That auto-stake hotkey is already set.")
 UidMapCouldNotBeCleared = subtensor.error(119, "UidMapCouldNotBeCleared",
-    "Uid map could not be cleared.")
+    "Clearing the subnet's uid map failed.")
 TrimmingWouldExceedMaxImmunePercentage = subtensor.error(
     120, "TrimmingWouldExceedMaxImmunePercentage",
-    "Trimming would exceed max immune percentage.")
+    "Trim would leave too many immune uids.")
 ChildParentInconsistency = subtensor.error(121, "ChildParentInconsistency",
-    "Child parent inconsistency.")
-InvalidNumRootClaim = subtensor.error(122, "InvalidNumRootClaim", "Invalid num root claim.")
+    "Child and parent links would be inconsistent.")
+InvalidNumRootClaim = subtensor.error(122, "InvalidNumRootClaim",
+    "Root claims per block out of range.")
 InvalidRootClaimThreshold = subtensor.error(123, "InvalidRootClaimThreshold",
-    "Invalid root claim threshold.")
-InvalidSubnetNumber = subtensor.error(124, "InvalidSubnetNumber", "Invalid subnet number.")
+    "Root claim threshold out of range.")
+InvalidSubnetNumber = subtensor.error(124, "InvalidSubnetNumber",
+    "Subnet limit is zero or too large.")
 TooManyUIDsPerMechanism = subtensor.error(125, "TooManyUIDsPerMechanism",
-    "Too many UI ds per mechanism.")
+    "Max uids × mechanisms would exceed 256.")
 VotingPowerTrackingNotEnabled = subtensor.error(126, "VotingPowerTrackingNotEnabled",
-    "Voting power tracking not enabled.")
+    "Voting power is not tracked on this subnet.")
 InvalidVotingPowerEmaAlpha = subtensor.error(127, "InvalidVotingPowerEmaAlpha",
-    "Invalid voting power ema alpha.")
-Deprecated = subtensor.error(128, "Deprecated", "Deprecated.")
+    "Voting power EMA factor above 10^18.")
+Deprecated = subtensor.error(128, "Deprecated", "The call is deprecated.")
 AddStakeBurnRateLimitExceeded = subtensor.error(129, "AddStakeBurnRateLimitExceeded",
-    "Add stake burn rate limit exceeded.")
-ColdkeySwapAnnounced = subtensor.error(130, "ColdkeySwapAnnounced", "Coldkey swap announced.")
-ColdkeySwapDisputed = subtensor.error(131, "ColdkeySwapDisputed", "Coldkey swap disputed.")
+    "add_stake_burn too soon.")
+ColdkeySwapAnnounced = subtensor.error(130, "ColdkeySwapAnnounced",
+    "This coldkey has a swap announced.")
+ColdkeySwapDisputed = subtensor.error(131, "ColdkeySwapDisputed",
+    "This coldkey's swap is disputed.")
 ColdkeySwapClearTooEarly = subtensor.error(132, "ColdkeySwapClearTooEarly",
-    "Coldkey swap clear too early.")
-DisabledTemporarily = subtensor.error(133, "DisabledTemporarily", "Disabled temporarily.")
+    "Announcement cleared too soon.")
+DisabledTemporarily = subtensor.error(133, "DisabledTemporarily", "Temporarily disabled.")
 RegistrationPriceLimitExceeded = subtensor.error(134, "RegistrationPriceLimitExceeded",
-    "Registration price limit exceeded.")
-LockHotkeyMismatch = subtensor.error(135, "LockHotkeyMismatch", "Lock hotkey mismatch.")
+    "Burn price above the caller's limit.")
+LockHotkeyMismatch = subtensor.error(135, "LockHotkeyMismatch",
+    "The existing lock is for another hotkey.")
 InsufficientStakeForLock = subtensor.error(136, "InsufficientStakeForLock",
-    "Insufficient stake for lock.")
-NoExistingLock = subtensor.error(137, "NoExistingLock", "No existing lock.")
-ActiveLockExists = subtensor.error(138, "ActiveLockExists", "Active lock exists.")
+    "Stake on the subnet below the lock amount.")
+NoExistingLock = subtensor.error(137, "NoExistingLock", "No lock for this coldkey and subnet.")
+ActiveLockExists = subtensor.error(138, "ActiveLockExists",
+    "The coldkey already has an active lock.")
 CannotUseSystemAccount = subtensor.error(139, "CannotUseSystemAccount",
-    "Cannot use system account.")
-UnlockAmountTooHigh = subtensor.error(140, "UnlockAmountTooHigh", "Unlock amount too high.")
-TempoOutOfBounds = subtensor.error(141, "TempoOutOfBounds", "Tempo out of bounds.")
+    "System accounts are not allowed here.")
+UnlockAmountTooHigh = subtensor.error(140, "UnlockAmountTooHigh",
+    "Unlock amount above the locked amount.")
+TempoOutOfBounds = subtensor.error(141, "TempoOutOfBounds", "Tempo outside MinTempo..MaxTempo.")
 ActivityCutoffFactorMilliOutOfBounds = subtensor.error(142, "ActivityCutoffFactorMilliOutOfBounds",
-    "Activity cutoff factor milli out of bounds.")
+    "Activity-cutoff factor outside its range.")
 EpochTriggerAlreadyPending = subtensor.error(143, "EpochTriggerAlreadyPending",
-    "Epoch trigger already pending.")
+    "An epoch trigger is already pending.")
 AutoEpochAlreadyImminent = subtensor.error(144, "AutoEpochAlreadyImminent",
-    "Auto epoch already imminent.")
+    "The next scheduled epoch is imminent anyway.")
 DynamicTempoBlockedByCommitReveal = subtensor.error(145, "DynamicTempoBlockedByCommitReveal",
-    "Dynamic tempo blocked by commit reveal.")
+    "Epoch trigger refused while commit-reveal is on.")
 AccountRejectsLockedAlpha = subtensor.error(146, "AccountRejectsLockedAlpha",
-    "Account rejects locked alpha.")
+    "Destination refuses locked alpha.")

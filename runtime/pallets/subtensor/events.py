@@ -49,257 +49,283 @@ _NAMED_NETUID = ("netuid", NetUid, "NetUid")
 _NAMED_HOTKEY = ("hotkey", AccountId32, "T::AccountId")
 _NAMED_COLDKEY = ("coldkey", AccountId32, "T::AccountId")
 
-NetworkAdded = subtensor.event(0, "NetworkAdded", [_NETUID, _U16], "Network added.")
-NetworkRemoved = subtensor.event(1, "NetworkRemoved", [_NETUID], "Network removed.")
+NetworkAdded = subtensor.event(0, "NetworkAdded", [_NETUID, _U16],
+    "A subnet was registered: (netuid, mechanism).")
+NetworkRemoved = subtensor.event(1, "NetworkRemoved", [_NETUID], "A subnet was removed: (netuid).")
 StakeAdded = subtensor.event(2, "StakeAdded", [_ACCOUNT, _ACCOUNT, _TAO, _ALPHA, _NETUID, _U64],
-    "Stake added.")
+    "Stake added: (coldkey, hotkey, tao_in, alpha_out, netuid, fee).")
 StakeRemoved = subtensor.event(3, "StakeRemoved", [_ACCOUNT, _ACCOUNT, _TAO, _ALPHA, _NETUID, _U64],
-    "Stake removed.")
+    "Stake removed: (coldkey, hotkey, tao_out, alpha_in, netuid, fee).")
 StakeMoved = subtensor.event(
     4, "StakeMoved",
     [_ACCOUNT, _ACCOUNT, _NETUID, _ACCOUNT, _NETUID, _TAO],
-    "Stake moved.")
+    "Stake moved: (coldkey, from_hotkey, from_netuid, to_hotkey, to_netuid, tao).")
 WeightsSet = subtensor.event(
     5, "WeightsSet",
     [(None, NetUidStorageIndex, "NetUidStorageIndex"), _U16],
-    "Weights set.")
+    "A validator set weights: (netuid_index, uid).")
 NeuronRegistered = subtensor.event(6, "NeuronRegistered", [_NETUID, _U16, _ACCOUNT],
-    "Neuron registered.")
+    "A neuron was registered: (netuid, uid, hotkey).")
 BulkNeuronsRegistered = subtensor.event(7, "BulkNeuronsRegistered", [_U16, _U16],
-    "Bulk neurons registered.")
-BulkBalancesSet = subtensor.event(8, "BulkBalancesSet", [_U16, _U16], "Bulk balances set.")
+    "Several uids were registered at once (unused).")
+BulkBalancesSet = subtensor.event(8, "BulkBalancesSet", [_U16, _U16],
+    "Balances set in bulk (unused).")
 MaxAllowedUidsSet = subtensor.event(9, "MaxAllowedUidsSet", [_NETUID, _U16],
-    "Max allowed uids set.")
+    "MaxAllowedUids changed: (netuid, value).")
 MaxWeightLimitSet = subtensor.event(10, "MaxWeightLimitSet", [_NETUID, _U16],
-    "Max weight limit set.")
-DifficultySet = subtensor.event(11, "DifficultySet", [_NETUID, _U64], "Difficulty set.")
+    "Deprecated: the max weight limit is a constant now.")
+DifficultySet = subtensor.event(11, "DifficultySet", [_NETUID, _U64],
+    "Difficulty changed: (netuid, value).")
 AdjustmentIntervalSet = subtensor.event(12, "AdjustmentIntervalSet", [_NETUID, _U16],
-    "Adjustment interval set.")
+    "AdjustmentInterval changed: (netuid, value).")
 RegistrationPerIntervalSet = subtensor.event(13, "RegistrationPerIntervalSet", [_NETUID, _U16],
-    "Registration per interval set.")
+    "TargetRegistrationsPerInterval changed: (netuid, value).")
 MaxRegistrationsPerBlockSet = subtensor.event(14, "MaxRegistrationsPerBlockSet", [_NETUID, _U16],
-    "Max registrations per block set.")
+    "MaxRegistrationsPerBlock changed: (netuid, value).")
 ActivityCutoffSet = subtensor.event(15, "ActivityCutoffSet", [_NETUID, _U16],
-    "Activity cutoff set.")
-RhoSet = subtensor.event(16, "RhoSet", [_NETUID, _U16], "Rho set.")
+    "ActivityCutoff changed: (netuid, value).")
+RhoSet = subtensor.event(16, "RhoSet", [_NETUID, _U16], "Rho changed: (netuid, value).")
 AlphaSigmoidSteepnessSet = subtensor.event(
     17, "AlphaSigmoidSteepnessSet",
     [_NETUID, (None, I16, "i16")],
-    "Alpha sigmoid steepness set.")
-KappaSet = subtensor.event(18, "KappaSet", [_NETUID, _U16], "Kappa set.")
+    "AlphaSigmoidSteepness changed: (netuid, value).")
+KappaSet = subtensor.event(18, "KappaSet", [_NETUID, _U16], "Kappa changed: (netuid, value).")
 MinAllowedWeightSet = subtensor.event(19, "MinAllowedWeightSet", [_NETUID, _U16],
-    "Min allowed weight set.")
+    "MinAllowedWeights changed: (netuid, value).")
 ValidatorPruneLenSet = subtensor.event(20, "ValidatorPruneLenSet", [_NETUID, _U64],
-    "Validator prune len set.")
+    "ValidatorPruneLen changed: (netuid, value).")
 ScalingLawPowerSet = subtensor.event(21, "ScalingLawPowerSet", [_NETUID, _U16],
-    "Scaling law power set.")
+    "ScalingLawPower changed: (netuid, value).")
 WeightsSetRateLimitSet = subtensor.event(22, "WeightsSetRateLimitSet", [_NETUID, _U64],
-    "Weights set rate limit set.")
+    "WeightsSetRateLimit changed: (netuid, value).")
 ImmunityPeriodSet = subtensor.event(23, "ImmunityPeriodSet", [_NETUID, _U16],
-    "Immunity period set.")
+    "ImmunityPeriod changed: (netuid, value).")
 BondsMovingAverageSet = subtensor.event(24, "BondsMovingAverageSet", [_NETUID, _U64],
-    "Bonds moving average set.")
-BondsPenaltySet = subtensor.event(25, "BondsPenaltySet", [_NETUID, _U16], "Bonds penalty set.")
-BondsResetOnSet = subtensor.event(26, "BondsResetOnSet", [_NETUID, _BOOL], "Bonds reset on set.")
+    "BondsMovingAverage changed: (netuid, value).")
+BondsPenaltySet = subtensor.event(25, "BondsPenaltySet", [_NETUID, _U16],
+    "BondsPenalty changed: (netuid, value).")
+BondsResetOnSet = subtensor.event(26, "BondsResetOnSet", [_NETUID, _BOOL],
+    "BondsResetOn changed: (netuid, value).")
 MaxAllowedValidatorsSet = subtensor.event(27, "MaxAllowedValidatorsSet", [_NETUID, _U16],
-    "Max allowed validators set.")
-AxonServed = subtensor.event(28, "AxonServed", [_NETUID, _ACCOUNT], "Axon served.")
+    "MaxAllowedValidators changed: (netuid, value).")
+AxonServed = subtensor.event(28, "AxonServed", [_NETUID, _ACCOUNT],
+    "A hotkey served its axon: (netuid, hotkey).")
 PrometheusServed = subtensor.event(29, "PrometheusServed", [_NETUID, _ACCOUNT],
-    "Prometheus served.")
-DelegateAdded = subtensor.event(30, "DelegateAdded", [_ACCOUNT, _ACCOUNT, _U16], "Delegate added.")
-DefaultTakeSet = subtensor.event(31, "DefaultTakeSet", [_U16], "Default take set.")
+    "A hotkey served its Prometheus endpoint: (netuid, hotkey).")
+DelegateAdded = subtensor.event(30, "DelegateAdded", [_ACCOUNT, _ACCOUNT, _U16],
+    "A hotkey became a delegate: (coldkey, hotkey, take).")
+DefaultTakeSet = subtensor.event(31, "DefaultTakeSet", [_U16],
+    "The default delegate take changed: (take).")
 WeightsVersionKeySet = subtensor.event(32, "WeightsVersionKeySet", [_NETUID, _U64],
-    "Weights version key set.")
-MinDifficultySet = subtensor.event(33, "MinDifficultySet", [_NETUID, _U64], "Min difficulty set.")
-MaxDifficultySet = subtensor.event(34, "MaxDifficultySet", [_NETUID, _U64], "Max difficulty set.")
+    "WeightsVersionKey changed: (netuid, value).")
+MinDifficultySet = subtensor.event(33, "MinDifficultySet", [_NETUID, _U64],
+    "MinDifficulty changed: (netuid, value).")
+MaxDifficultySet = subtensor.event(34, "MaxDifficultySet", [_NETUID, _U64],
+    "MaxDifficulty changed: (netuid, value).")
 ServingRateLimitSet = subtensor.event(35, "ServingRateLimitSet", [_NETUID, _U64],
-    "Serving rate limit set.")
-BurnSet = subtensor.event(36, "BurnSet", [_NETUID, _TAO], "Burn set.")
-MaxBurnSet = subtensor.event(37, "MaxBurnSet", [_NETUID, _TAO], "Max burn set.")
-MinBurnSet = subtensor.event(38, "MinBurnSet", [_NETUID, _TAO], "Min burn set.")
+    "ServingRateLimit changed: (netuid, value).")
+BurnSet = subtensor.event(36, "BurnSet", [_NETUID, _TAO], "Burn changed: (netuid, value).")
+MaxBurnSet = subtensor.event(37, "MaxBurnSet", [_NETUID, _TAO], "MaxBurn changed: (netuid, value).")
+MinBurnSet = subtensor.event(38, "MinBurnSet", [_NETUID, _TAO], "MinBurn changed: (netuid, value).")
 MaxEpochsPerBlockSet = subtensor.event(39, "MaxEpochsPerBlockSet", [(None, U8, "u8")],
-    "Max epochs per block set.")
-TxRateLimitSet = subtensor.event(40, "TxRateLimitSet", [_U64], "Tx rate limit set.")
+    "MaxEpochsPerBlock changed: (value).")
+TxRateLimitSet = subtensor.event(40, "TxRateLimitSet", [_U64], "TxRateLimit changed: (value).")
 TxDelegateTakeRateLimitSet = subtensor.event(41, "TxDelegateTakeRateLimitSet", [_U64],
-    "Tx delegate take rate limit set.")
+    "TxDelegateTakeRateLimit changed: (value).")
 TxChildKeyTakeRateLimitSet = subtensor.event(42, "TxChildKeyTakeRateLimitSet", [_U64],
-    "Tx child key take rate limit set.")
+    "TxChildkeyTakeRateLimit changed: (value).")
 AdminFreezeWindowSet = subtensor.event(43, "AdminFreezeWindowSet", [_U16],
-    "Admin freeze window set.")
+    "AdminFreezeWindow changed: (value).")
 OwnerHyperparamRateLimitSet = subtensor.event(44, "OwnerHyperparamRateLimitSet", [_U16],
-    "Owner hyperparam rate limit set.")
-MinChildKeyTakeSet = subtensor.event(45, "MinChildKeyTakeSet", [_U16], "Min child key take set.")
+    "OwnerHyperparamRateLimit changed: (value).")
+MinChildKeyTakeSet = subtensor.event(45, "MinChildKeyTakeSet", [_U16],
+    "MinChildkeyTake changed: (value).")
 MinChildKeyTakePerSubnetSet = subtensor.event(46, "MinChildKeyTakePerSubnetSet", [_NETUID, _U16],
-    "Min child key take per subnet set.")
-MaxChildKeyTakeSet = subtensor.event(47, "MaxChildKeyTakeSet", [_U16], "Max child key take set.")
-ChildKeyTakeSet = subtensor.event(48, "ChildKeyTakeSet", [_ACCOUNT, _U16], "Child key take set.")
-Sudid = subtensor.event(49, "Sudid", [(None, DispatchResult, "DispatchResult")], "Sudid.")
+    "A subnet's minimum childkey take changed: (netuid, value).")
+MaxChildKeyTakeSet = subtensor.event(47, "MaxChildKeyTakeSet", [_U16],
+    "MaxChildkeyTake changed: (value).")
+ChildKeyTakeSet = subtensor.event(48, "ChildKeyTakeSet", [_ACCOUNT, _U16],
+    "A hotkey's childkey take changed: (hotkey, take).")
+Sudid = subtensor.event(49, "Sudid", [(None, DispatchResult, "DispatchResult")],
+    "A root call ran: (result).")
 RegistrationAllowed = subtensor.event(50, "RegistrationAllowed", [_NETUID, _BOOL],
-    "Registration allowed.")
+    "Registration opened or closed: (netuid, allowed).")
 PowRegistrationAllowed = subtensor.event(51, "PowRegistrationAllowed", [_NETUID, _BOOL],
-    "Pow registration allowed.")
-TempoSet = subtensor.event(52, "TempoSet", [_NETUID, _U16], "Tempo set.")
+    "PoW registration opened or closed: (netuid, allowed).")
+TempoSet = subtensor.event(52, "TempoSet", [_NETUID, _U16], "Tempo changed: (netuid, tempo).")
 RAORecycledForRegistrationSet = subtensor.event(
     53, "RAORecycledForRegistrationSet",
     [_NETUID, _TAO],
-    "RAO recycled for registration set.")
-StakeThresholdSet = subtensor.event(54, "StakeThresholdSet", [_U64], "Stake threshold set.")
+    "RAORecycledForRegistration changed: (netuid, value).")
+StakeThresholdSet = subtensor.event(54, "StakeThresholdSet", [_U64],
+    "StakeThreshold changed: (value).")
 AdjustmentAlphaSet = subtensor.event(55, "AdjustmentAlphaSet", [_NETUID, _U64],
-    "Adjustment alpha set.")
-Faucet = subtensor.event(56, "Faucet", [_ACCOUNT, _U64], "Faucet.")
-SubnetOwnerCutSet = subtensor.event(57, "SubnetOwnerCutSet", [_U16], "Subnet owner cut set.")
-NetworkRateLimitSet = subtensor.event(58, "NetworkRateLimitSet", [_U64], "Network rate limit set.")
+    "AdjustmentAlpha changed: (netuid, value).")
+Faucet = subtensor.event(56, "Faucet", [_ACCOUNT, _U64],
+    "The test faucet paid out: (account, amount).")
+SubnetOwnerCutSet = subtensor.event(57, "SubnetOwnerCutSet", [_U16],
+    "SubnetOwnerCut changed: (value).")
+NetworkRateLimitSet = subtensor.event(58, "NetworkRateLimitSet", [_U64],
+    "NetworkRateLimit changed: (value).")
 NetworkImmunityPeriodSet = subtensor.event(59, "NetworkImmunityPeriodSet", [_U64],
-    "Network immunity period set.")
-StartCallDelaySet = subtensor.event(60, "StartCallDelaySet", [_U64], "Start call delay set.")
+    "NetworkImmunityPeriod changed: (value).")
+StartCallDelaySet = subtensor.event(60, "StartCallDelaySet", [_U64],
+    "StartCallDelay changed: (value).")
 NetworkMinLockCostSet = subtensor.event(61, "NetworkMinLockCostSet", [_TAO],
-    "Network min lock cost set.")
-SubnetLimitSet = subtensor.event(62, "SubnetLimitSet", [_U16], "Subnet limit set.")
+    "NetworkMinLockCost changed: (value).")
+SubnetLimitSet = subtensor.event(62, "SubnetLimitSet", [_U16], "SubnetLimit changed: (value).")
 NetworkLockCostReductionIntervalSet = subtensor.event(
     63, "NetworkLockCostReductionIntervalSet",
     [_U64],
-    "Network lock cost reduction interval set.")
-TakeDecreased = subtensor.event(64, "TakeDecreased", [_ACCOUNT, _ACCOUNT, _U16], "Take decreased.")
-TakeIncreased = subtensor.event(65, "TakeIncreased", [_ACCOUNT, _ACCOUNT, _U16], "Take increased.")
+    "NetworkLockReductionInterval changed: (value).")
+TakeDecreased = subtensor.event(64, "TakeDecreased", [_ACCOUNT, _ACCOUNT, _U16],
+    "A delegate lowered its take: (coldkey, hotkey, take).")
+TakeIncreased = subtensor.event(65, "TakeIncreased", [_ACCOUNT, _ACCOUNT, _U16],
+    "A delegate raised its take: (coldkey, hotkey, take).")
 HotkeySwapped = subtensor.event(
     66, "HotkeySwapped",
     [_NAMED_COLDKEY,
      ("old_hotkey", AccountId32, "T::AccountId"),
      ("new_hotkey", AccountId32, "T::AccountId")],
-    "Hotkey swapped.")
-MaxDelegateTakeSet = subtensor.event(67, "MaxDelegateTakeSet", [_U16], "Max delegate take set.")
-MinDelegateTakeSet = subtensor.event(68, "MinDelegateTakeSet", [_U16], "Min delegate take set.")
+    "A coldkey swapped one of its hotkeys for a new one.")
+MaxDelegateTakeSet = subtensor.event(67, "MaxDelegateTakeSet", [_U16],
+    "MaxDelegateTake changed: (value).")
+MinDelegateTakeSet = subtensor.event(68, "MinDelegateTakeSet", [_U16],
+    "MinDelegateTake changed: (value).")
 ColdkeySwapAnnounced = subtensor.event(
     69, "ColdkeySwapAnnounced",
     [("who", AccountId32, "T::AccountId"), ("new_coldkey_hash", H256, "T::Hash")],
-    "Coldkey swap announced.")
+    "A coldkey announced a swap to the coldkey with this hash.")
 ColdkeySwapReset = subtensor.event(70, "ColdkeySwapReset", [("who", AccountId32, "T::AccountId")],
-    "Coldkey swap reset.")
+    "A coldkey's pending swap was reset.")
 ColdkeySwapped = subtensor.event(
     71, "ColdkeySwapped",
     [("old_coldkey", AccountId32, "T::AccountId"), ("new_coldkey", AccountId32, "T::AccountId")],
-    "Coldkey swapped.")
+    "A coldkey was swapped for a new one.")
 ColdkeySwapDisputed = subtensor.event(72, "ColdkeySwapDisputed", [_NAMED_COLDKEY],
-    "Coldkey swap disputed.")
+    "A coldkey's pending swap was disputed.")
 AllBalanceUnstakedAndTransferredToNewColdkey = subtensor.event(
     73, "AllBalanceUnstakedAndTransferredToNewColdkey",
     [("current_coldkey", AccountId32, "T::AccountId"),
      ("new_coldkey", AccountId32, "T::AccountId"),
      ("total_balance", TaoBalance, "BalanceOf<T>")],
-    "All balance unstaked and transferred to new coldkey.")
+    "A coldkey's stake was unstaked and its balance moved to a new coldkey.")
 ArbitrationPeriodExtended = subtensor.event(74, "ArbitrationPeriodExtended", [_NAMED_COLDKEY],
-    "Arbitration period extended.")
+    "A coldkey's arbitration period was extended.")
 SetChildrenScheduled = subtensor.event(
     75, "SetChildrenScheduled",
     [_ACCOUNT, _NETUID, _U64, (None, Vec(Tuple(U64, AccountId32)), "Vec<(u64, T::AccountId)>")],
-    "Set children scheduled.")
+    "Children requested: (hotkey, netuid, apply_block, children).")
 SetChildren = subtensor.event(
     76, "SetChildren",
     [_ACCOUNT, _NETUID, (None, Vec(Tuple(U64, AccountId32)), "Vec<(u64, T::AccountId)>")],
-    "Set children.")
-ChainIdentitySet = subtensor.event(77, "ChainIdentitySet", [_ACCOUNT], "Chain identity set.")
-SubnetIdentitySet = subtensor.event(78, "SubnetIdentitySet", [_NETUID], "Subnet identity set.")
+    "Children applied: (hotkey, netuid, children).")
+ChainIdentitySet = subtensor.event(77, "ChainIdentitySet", [_ACCOUNT],
+    "A coldkey set its identity: (coldkey).")
+SubnetIdentitySet = subtensor.event(78, "SubnetIdentitySet", [_NETUID],
+    "A subnet's identity was set: (netuid).")
 SubnetIdentityRemoved = subtensor.event(79, "SubnetIdentityRemoved", [_NETUID],
-    "Subnet identity removed.")
+    "A subnet's identity was removed: (netuid).")
 DissolveNetworkScheduled = subtensor.event(
     80, "DissolveNetworkScheduled",
     [("account", AccountId32, "T::AccountId"),
      _NAMED_NETUID,
      ("execution_block", BlockNumber, "BlockNumberFor<T>")],
-    "Dissolve network scheduled.")
+    "A subnet dissolution was scheduled.")
 ColdkeySwapAnnouncementDelaySet = subtensor.event(
     81, "ColdkeySwapAnnouncementDelaySet",
     [(None, BlockNumber, "BlockNumberFor<T>")],
-    "Coldkey swap announcement delay set.")
+    "ColdkeySwapAnnouncementDelay changed: (value).")
 ColdkeySwapReannouncementDelaySet = subtensor.event(
     82, "ColdkeySwapReannouncementDelaySet",
     [(None, BlockNumber, "BlockNumberFor<T>")],
-    "Coldkey swap reannouncement delay set.")
+    "ColdkeySwapReannouncementDelay changed: (value).")
 DissolveNetworkScheduleDurationSet = subtensor.event(
     83, "DissolveNetworkScheduleDurationSet",
     [(None, BlockNumber, "BlockNumberFor<T>")],
-    "Dissolve network schedule duration set.")
+    "DissolveNetworkScheduleDuration changed: (value).")
 CRV3WeightsCommitted = subtensor.event(
     84, "CRV3WeightsCommitted",
     [_ACCOUNT, (None, NetUidStorageIndex, "NetUidStorageIndex"), (None, H256, "H256")],
-    "CRV3 weights committed.")
+    "Commit-reveal v3 commit: (hotkey, netuid_index, commit_hash).")
 WeightsCommitted = subtensor.event(
     85, "WeightsCommitted",
     [_ACCOUNT, (None, NetUidStorageIndex, "NetUidStorageIndex"), (None, H256, "H256")],
-    "Weights committed.")
+    "Weights committed: (hotkey, netuid_index, commit_hash).")
 WeightsRevealed = subtensor.event(
     86, "WeightsRevealed",
     [_ACCOUNT, (None, NetUidStorageIndex, "NetUidStorageIndex"), (None, H256, "H256")],
-    "Weights revealed.")
+    "Weights revealed: (hotkey, netuid_index, commit_hash).")
 WeightsBatchRevealed = subtensor.event(
     87, "WeightsBatchRevealed",
     [_ACCOUNT, _NETUID, (None, Vec(H256), "Vec<H256>")],
-    "Weights batch revealed.")
+    "Several commits revealed: (hotkey, netuid, commit_hashes).")
 BatchWeightsCompleted = subtensor.event(
     88, "BatchWeightsCompleted",
     [(None, Vec(Compact(NetUid)), "Vec<Compact<NetUid>>"), _ACCOUNT],
-    "Batch weights completed.")
+    "A weights batch finished: (netuids set, hotkey).")
 BatchCompletedWithErrors = subtensor.event(89, "BatchCompletedWithErrors", [],
-    "Batch completed with errors.")
+    "A batch call finished with some items failing.")
 BatchWeightItemFailed = subtensor.event(
     90, "BatchWeightItemFailed",
     [_NETUID, (None, DispatchErrorType, "sp_runtime::DispatchError")],
-    "Batch weight item failed.")
+    "One item of a weights batch failed: (netuid, error).")
 StakeTransferred = subtensor.event(
     91, "StakeTransferred",
     [_ACCOUNT, _ACCOUNT, _ACCOUNT, _NETUID, _NETUID, _TAO],
-    "Stake transferred.")
+    "Stake given: (from_coldkey, to_coldkey, hotkey, from_netuid, to_netuid, tao).")
 StakeSwapped = subtensor.event(92, "StakeSwapped", [_ACCOUNT, _ACCOUNT, _NETUID, _NETUID, _TAO],
-    "Stake swapped.")
-TransferToggle = subtensor.event(93, "TransferToggle", [_NETUID, _BOOL], "Transfer toggle.")
+    "Stake moved between subnets: (coldkey, hotkey, origin_netuid, destination_netuid, tao).")
+TransferToggle = subtensor.event(93, "TransferToggle", [_NETUID, _BOOL],
+    "Stake transfers switched on or off: (netuid, enabled).")
 SubnetOwnerHotkeySet = subtensor.event(94, "SubnetOwnerHotkeySet", [_NETUID, _ACCOUNT],
-    "Subnet owner hotkey set.")
+    "A subnet's owner hotkey changed: (netuid, hotkey).")
 FirstEmissionBlockNumberSet = subtensor.event(95, "FirstEmissionBlockNumberSet", [_NETUID, _U64],
-    "First emission block number set.")
+    "start_call set the first emission block: (netuid, block).")
 AlphaRecycled = subtensor.event(96, "AlphaRecycled", [_ACCOUNT, _ACCOUNT, _ALPHA, _NETUID],
-    "Alpha recycled.")
+    "Alpha recycled (AlphaOut reduced): (coldkey, hotkey, amount, netuid).")
 AlphaBurned = subtensor.event(97, "AlphaBurned", [_ACCOUNT, _ACCOUNT, _ALPHA, _NETUID],
-    "Alpha burned.")
+    "Alpha burned (AlphaOut kept): (coldkey, hotkey, amount, netuid).")
 EvmKeyAssociated = subtensor.event(
     98, "EvmKeyAssociated",
     [_NAMED_NETUID, _NAMED_HOTKEY, ("evm_key", H160, "H160"), ("block_associated", U64, "u64")],
-    "Evm key associated.")
+    "A uid associated an EVM key.")
 CRV3WeightsRevealed = subtensor.event(99, "CRV3WeightsRevealed", [_NETUID, _ACCOUNT],
-    "CRV3 weights revealed.")
+    "Commit-reveal v3 weights revealed: (netuid, hotkey).")
 CommitRevealPeriodsSet = subtensor.event(100, "CommitRevealPeriodsSet", [_NETUID, _U64],
-    "Commit reveal periods set.")
+    "RevealPeriodEpochs changed: (netuid, epochs).")
 CommitRevealEnabled = subtensor.event(101, "CommitRevealEnabled", [_NETUID, _BOOL],
-    "Commit reveal enabled.")
+    "Commit-reveal switched on or off: (netuid, enabled).")
 HotkeySwappedOnSubnet = subtensor.event(
     102, "HotkeySwappedOnSubnet",
     [_NAMED_COLDKEY,
      ("old_hotkey", AccountId32, "T::AccountId"),
      ("new_hotkey", AccountId32, "T::AccountId"),
      _NAMED_NETUID],
-    "Hotkey swapped on subnet.")
+    "A hotkey was swapped on one subnet.")
 SubnetLeaseCreated = subtensor.event(
     103, "SubnetLeaseCreated",
     [("beneficiary", AccountId32, "T::AccountId"),
      ("lease_id", LeaseId, "LeaseId"),
      _NAMED_NETUID,
      ("end_block", Option(BlockNumber), "Option<BlockNumberFor<T>>")],
-    "Subnet lease created.")
+    "A subnet lease was created.")
 SubnetLeaseTerminated = subtensor.event(
     104, "SubnetLeaseTerminated",
     [("beneficiary", AccountId32, "T::AccountId"), _NAMED_NETUID],
-    "Subnet lease terminated.")
+    "A subnet lease ended.")
 SymbolUpdated = subtensor.event(105, "SymbolUpdated", [_NAMED_NETUID, ("symbol", Bytes, "Vec<u8>")],
-    "Symbol updated.")
+    "A subnet's token symbol changed.")
 CommitRevealVersionSet = subtensor.event(106, "CommitRevealVersionSet", [_U16],
-    "Commit reveal version set.")
+    "CommitRevealWeightsVersion changed: (version).")
 TimelockedWeightsCommitted = subtensor.event(
     107, "TimelockedWeightsCommitted",
     [_ACCOUNT, (None, NetUidStorageIndex, "NetUidStorageIndex"), (None, H256, "H256"), _U64],
-    "Timelocked weights committed.")
+    "Timelocked weights committed: (hotkey, netuid_index, commit_hash, reveal_round).")
 TimelockedWeightsRevealed = subtensor.event(
     108, "TimelockedWeightsRevealed",
     [(None, NetUidStorageIndex, "NetUidStorageIndex"), _ACCOUNT],
-    "Timelocked weights revealed.")
+    "Timelocked weights revealed: (netuid_index, hotkey).")
 AutoStakeAdded = subtensor.event(
     109, "AutoStakeAdded",
     [_NAMED_NETUID,
@@ -307,113 +333,114 @@ AutoStakeAdded = subtensor.event(
      _NAMED_HOTKEY,
      ("owner", AccountId32, "T::AccountId"),
      ("incentive", AlphaBalance, "AlphaBalance")],
-    "Auto stake added.")
+    "Miner incentive was auto-staked to a hotkey.")
 IncentiveAlphaEmittedToMiners = subtensor.event(
     110, "IncentiveAlphaEmittedToMiners",
     [("netuid", NetUidStorageIndex, "NetUidStorageIndex"),
      ("emissions", Vec(AlphaBalance), "Vec<AlphaBalance>")],
-    "Incentive alpha emitted to miners.")
+    "Miner incentive alpha of an epoch, by uid.")
 MinAllowedUidsSet = subtensor.event(111, "MinAllowedUidsSet", [_NETUID, _U16],
-    "Min allowed uids set.")
+    "MinAllowedUids changed: (netuid, value).")
 AutoStakeDestinationSet = subtensor.event(
     112, "AutoStakeDestinationSet",
     [_NAMED_COLDKEY, _NAMED_NETUID, _NAMED_HOTKEY],
-    "Auto stake destination set.")
+    "A coldkey set its auto-stake hotkey on a subnet.")
 MinNonImmuneUidsSet = subtensor.event(113, "MinNonImmuneUidsSet", [_NETUID, _U16],
-    "Min non immune uids set.")
-RootClaimed = subtensor.event(114, "RootClaimed", [_NAMED_COLDKEY], "Root claimed.")
+    "MinNonImmuneUids changed: (netuid, value).")
+RootClaimed = subtensor.event(114, "RootClaimed", [_NAMED_COLDKEY],
+    "A coldkey claimed its root dividends.")
 RootClaimTypeSet = subtensor.event(
     115, "RootClaimTypeSet",
     [_NAMED_COLDKEY, ("root_claim_type", RootClaimTypeEnum, "RootClaimTypeEnum")],
-    "Root claim type set.")
+    "A coldkey chose how it takes root dividends.")
 VotingPowerTrackingEnabled = subtensor.event(116, "VotingPowerTrackingEnabled", [_NAMED_NETUID],
-    "Voting power tracking enabled.")
+    "Voting power tracking switched on for a subnet.")
 VotingPowerTrackingDisableScheduled = subtensor.event(
     117, "VotingPowerTrackingDisableScheduled",
     [_NAMED_NETUID, ("disable_at_block", U64, "u64")],
-    "Voting power tracking disable scheduled.")
+    "Voting power tracking will stop at a block.")
 VotingPowerTrackingDisabled = subtensor.event(118, "VotingPowerTrackingDisabled", [_NAMED_NETUID],
-    "Voting power tracking disabled.")
+    "Voting power tracking stopped and its entries were cleared.")
 VotingPowerEmaAlphaSet = subtensor.event(
     119, "VotingPowerEmaAlphaSet",
     [_NAMED_NETUID, ("alpha", U64, "u64")],
-    "Voting power ema alpha set.")
+    "VotingPowerEmaAlpha changed for a subnet.")
 SubnetLeaseDividendsDistributed = subtensor.event(
     120, "SubnetLeaseDividendsDistributed",
     [("lease_id", LeaseId, "LeaseId"),
      ("contributor", AccountId32, "T::AccountId"),
      ("alpha", AlphaBalance, "AlphaBalance")],
-    "Subnet lease dividends distributed.")
+    "Lease dividends were paid to contributors.")
 AddStakeBurn = subtensor.event(
     121, "AddStakeBurn",
     [_NAMED_NETUID,
      _NAMED_HOTKEY,
      ("amount", TaoBalance, "TaoBalance"),
      ("alpha", AlphaBalance, "AlphaBalance")],
-    "Add stake burn.")
+    "Alpha bought with TAO and burned.")
 ColdkeySwapCleared = subtensor.event(
     122, "ColdkeySwapCleared",
     [("who", AccountId32, "T::AccountId")],
-    "Coldkey swap cleared.")
+    "A coldkey swap announcement was withdrawn.")
 TransactionFeePaidWithAlpha = subtensor.event(
     123, "TransactionFeePaidWithAlpha",
     [("who", AccountId32, "T::AccountId"),
      _NAMED_NETUID,
      ("alpha_fee", AlphaBalance, "AlphaBalance"),
      ("tao_amount", TaoBalance, "TaoBalance")],
-    "Transaction fee paid with alpha.")
+    "A transaction fee was paid in alpha.")
 BurnHalfLifeSet = subtensor.event(
     124, "BurnHalfLifeSet",
     [_NAMED_NETUID, ("burn_half_life", U16, "u16")],
-    "Burn half life set.")
+    "BurnHalfLife changed for a subnet.")
 BurnIncreaseMultSet = subtensor.event(
     125, "BurnIncreaseMultSet",
     [_NAMED_NETUID, ("burn_increase_mult", U64F64Type, "U64F64")],
-    "Burn increase mult set.")
+    "BurnIncreaseMult changed for a subnet.")
 AutoParentDelegationEnabledSet = subtensor.event(
     126, "AutoParentDelegationEnabledSet",
     [_NAMED_HOTKEY, ("enabled", Bool, "bool")],
-    "Auto parent delegation enabled set.")
+    "A hotkey switched automatic parent delegation.")
 StakeLocked = subtensor.event(
     127, "StakeLocked",
     [_NAMED_COLDKEY, _NAMED_HOTKEY, _NAMED_NETUID, ("amount", AlphaBalance, "AlphaBalance")],
-    "Stake locked.")
+    "Stake was locked to a hotkey on a subnet.")
 StakeUnlocked = subtensor.event(
     128, "StakeUnlocked",
     [_NAMED_COLDKEY, _NAMED_HOTKEY, _NAMED_NETUID, ("amount", AlphaBalance, "AlphaBalance")],
-    "Stake unlocked.")
+    "Stake was unlocked from a hotkey on a subnet.")
 LockMoved = subtensor.event(
     129, "LockMoved",
     [_NAMED_COLDKEY,
      ("origin_hotkey", AccountId32, "T::AccountId"),
      ("destination_hotkey", AccountId32, "T::AccountId"),
      _NAMED_NETUID],
-    "Lock moved.")
+    "A lock moved to another hotkey.")
 ActivityCutoffFactorMilliSet = subtensor.event(
     130, "ActivityCutoffFactorMilliSet",
     [_NAMED_NETUID, ("factor_milli", U32, "u32")],
-    "Activity cutoff factor milli set.")
+    "The owner changed ActivityCutoffFactorMilli.")
 EpochTriggered = subtensor.event(
     131, "EpochTriggered",
     [_NAMED_NETUID, ("by", AccountId32, "T::AccountId"), ("fires_at", U64, "u64")],
-    "Epoch triggered.")
+    "The owner triggered an epoch.")
 EpochDeferred = subtensor.event(
     132, "EpochDeferred",
     [_NAMED_NETUID, ("from_block", U64, "u64"), ("to_block", U64, "u64")],
-    "Epoch deferred.")
+    "A due epoch waited a block (per-block epoch cap).")
 EpochSkipped = subtensor.event(133, "EpochSkipped", [_NAMED_NETUID, ("block", U64, "u64")],
-    "Epoch skipped.")
+    "An epoch was skipped: its inputs were inconsistent.")
 SubnetOwnerChanged = subtensor.event(
     134, "SubnetOwnerChanged",
     [_NAMED_NETUID,
      ("old_coldkey", AccountId32, "T::AccountId"),
      ("new_coldkey", AccountId32, "T::AccountId")],
-    "Subnet owner changed.")
+    "Subnet ownership passed to the top lock holder.")
 PerpetualLockUpdated = subtensor.event(
     135, "PerpetualLockUpdated",
     [_NAMED_COLDKEY, _NAMED_NETUID, ("enabled", Bool, "bool")],
-    "Perpetual lock updated.")
+    "A coldkey changed its perpetual lock flag.")
 RejectLockedAlphaUpdated = subtensor.event(
     136, "RejectLockedAlphaUpdated",
     [_NAMED_COLDKEY, ("enabled", Bool, "bool")],
-    "Reject locked alpha updated.")
+    "A coldkey changed whether it accepts locked alpha.")
