@@ -11,6 +11,7 @@ header verifier.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,14 +187,17 @@ class Node:
         """The genesis hash."""
         return self.chain.genesis_hash
 
-    def snapshot(self) -> tuple[bytes, bytes, int, bytes, int]:
-        """(best, finalized, best number, best state root, stored block count) for
-        before/after comparisons."""
+    def snapshot(self) -> tuple[bytes, bytes, int, bytes, bytes]:
+        """(best, finalized, best number, best state root, digest of every database row) for
+        before/after comparisons: equal snapshots mean an unchanged database."""
         best = self.chain.best_hash
         root = self.chain.state_root(best)
         assert root is not None
-        return (best, self.chain.finalized_hash, self.chain.best_number, root,
-                sum(1 for _ in self.db.kv.keys(prefix=b"B")))
+        rows = hashlib.blake2b(digest_size=32)
+        for key, value in self.db.kv.items():
+            rows.update(len(key).to_bytes(4, "little") + key)
+            rows.update(len(value).to_bytes(4, "little") + value)
+        return (best, self.chain.finalized_hash, self.chain.best_number, root, rows.digest())
 
     def close(self) -> None:
         """Stop the worker and close the database."""
