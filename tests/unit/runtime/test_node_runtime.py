@@ -12,7 +12,7 @@ from runtime.metadata import client_convention_problems
 from runtime.pallets.balances.pallet import TotalIssuance
 from runtime.pallets.transaction_payment.pallet import RuntimeDispatchInfo
 from runtime.primitives.block import Block, Header, split_extrinsic
-from runtime.primitives.scale import U32, U64, Vec, decode_compact
+from runtime.primitives.scale import U32, U64, EnumValue, Vec, decode_compact
 from runtime.primitives.scale.common import RuntimeVersion
 from tests.unit.metadata.decoder import body, decode_metadata
 from tests.unit.runtime.test_apis_support import (
@@ -117,3 +117,16 @@ def test_execute_block_reproduces_built_block() -> None:
     assert fresh.storage_root(1) == header.state_root
     assert Vec(U32).decode(call_api("Metadata_metadata_versions", b"", fresh)) == [14, 15]
     assert header.digest.logs[0].data == U64.encode(SLOT)
+
+
+def test_utility_batch_dispatches_inner_runtime_calls() -> None:
+    ext, genesis_hash = genesis_state()
+    inner = NODE.outer_enums.call_type.decode(transfer_keep_alive(CHARLIE.account_id, AMOUNT))
+    batch = NODE.outer_enums.call_type.encode(
+        EnumValue("Utility", EnumValue("batch", {"calls": [inner, inner]})))
+    call_api("Core_initialize_block", block_header(genesis_hash).encode(), ext)
+    outcome = call_api("BlockBuilder_apply_extrinsic",
+                       signed(BOB.sr25519, batch, 0, genesis_hash), ext)
+    assert decode_apply_extrinsic_result(outcome) is None
+    assert system.account(ext, CHARLIE.account_id).data.free == DEV_ENDOWMENT + 2 * AMOUNT
+    assert ("Utility", "BatchCompleted") in [(p, e) for p, e, _ in _events(ext)]
