@@ -115,14 +115,15 @@ def weights_block(inputs: EpochInputs, rows: IntArray, permits: BoolArray, owner
         len(rows), dtype=bool)
     present[k[~keep_diagonal], rows[~keep_diagonal]] = False
     reg = inputs.block_at_registration
-    present &= ~(inputs.last_update[rows][:, None] <= reg[None, :])
+    present &= inputs.last_update[rows][:, None] > reg[None, :]
     if trace is not None:
         trace["weights_masked"] = block_rows(rows, block.values, present, n)
     if inputs.hyperparameters.commit_reveal and not dense:
-        present &= ~(inputs.commit_block[rows][:, None] < reg[None, :])
+        present &= inputs.commit_block[rows][:, None] >= reg[None, :]
         if trace is not None:
             trace["weights_commit_reveal"] = block_rows(rows, block.values, present, n)
-    values = np.where(present, block.values, 0)
+    values = block.values
+    values *= present
     return Block(values, present, block.position)
 
 

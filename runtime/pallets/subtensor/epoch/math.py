@@ -134,6 +134,8 @@ def col_normalize(m: IntArray) -> IntArray:
     sums = m.sum(axis=0)
     if not sums.any():
         return m.copy()
+    if sums.all():
+        return div_frac(m, sums)
     return np.where(sums != 0, div_frac(m, sums), m)
 
 
@@ -142,6 +144,8 @@ def col_max_upscale(m: IntArray) -> IntArray:
     if m.size == 0:
         return m.copy()
     maxes = np.maximum(m.max(axis=0), 0)
+    if maxes.all():
+        return div_frac(np.maximum(m, 0), maxes)
     return np.where(maxes != 0, div_frac(np.maximum(m, 0), maxes), m)
 
 
