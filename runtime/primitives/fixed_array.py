@@ -37,11 +37,6 @@ class FixedArrayError(ValueError):
     """An operand is outside the range a fixed-point array helper can represent exactly."""
 
 
-def as_bits(values: ArrayLike) -> IntArray:
-    """``values`` as a contiguous int64 array of raw I32F32 bits (no conversion of the values)."""
-    return np.ascontiguousarray(values, dtype=np.int64)
-
-
 def _max_abs(values: IntArray | int) -> int:
     if isinstance(values, int):
         return abs(values)

@@ -149,13 +149,6 @@ def col_max_upscale(m: IntArray) -> IntArray:
     return np.where(maxes != 0, div_frac(np.maximum(m, 0), maxes), m)
 
 
-def normalize_by(x: IntArray, total: int) -> IntArray:
-    """``inplace_normalize_using_sum``: every entry divided by ``total`` unless it is zero."""
-    if total == 0:
-        return x.copy()
-    return div_frac(x, total)
-
-
 def merge_records(present: BoolArray, position: NDArray[np.int32] | None) -> BoolArray:
     """Entries a forward-only merge over the row (in stored order) can find (§1.10 note).
 
