@@ -253,3 +253,32 @@ def adjust_protocol_liquidity(pool: PoolState, tao_delta: int,
 def alpha_for_tao_at_spot(pool: PoolState, tao_amount: int) -> int:
     """``get_alpha_amount_for_tao``: floor(tao / spot price) for a dynamic pool."""
     return min(fixed_safe_div(tao_amount << 64, current_price(pool).bits) >> 64, U64_MAX)
+
+
+def max_amount_add(pool: PoolState, limit_rao: int) -> int:
+    """``get_max_amount_add`` for a dynamic subnet: TAO executable up to ``limit_rao``.
+
+    Simulates buying 1000 × SubnetTAO with the limit and returns paid-in + fee (staking/
+    add_stake.rs; spec §4.3). Raises the swap's error (e.g. PriceLimitExceeded) as the
+    reference returns it.
+    """
+    amount = min(pool.tao_reserve * MAX_SWAP_INPUT_RESERVE_MULTIPLIER, U64_MAX)
+    result = swap_tao_for_alpha(pool, amount, limit_price_from_rao(limit_rao), simulate=True)
+    return min(result.amount_paid_in + result.fee_paid, U64_MAX)
+
+
+def max_amount_remove(pool: PoolState, limit_rao: int) -> int:
+    """``get_max_amount_remove`` for a dynamic subnet: alpha executable down to ``limit_rao``.
+
+    Simulates selling 1000 × SubnetAlphaIn with the limit; paid-in + fee (remove_stake.rs).
+    """
+    amount = min(pool.alpha_reserve * MAX_SWAP_INPUT_RESERVE_MULTIPLIER, U64_MAX)
+    result = swap_alpha_for_tao(pool, amount, limit_price_from_rao(limit_rao), simulate=True)
+    return min(result.amount_paid_in + result.fee_paid, U64_MAX)
+
+
+def stable_max_amount(limit_rao: int, adding: bool) -> int:
+    """Root / stable subnets: u64::MAX when the limit admits price 1 (≥ 1e9 rao to add,
+    ≤ 1e9 rao to remove), else 0 (``get_max_amount_add`` / ``get_max_amount_remove``)."""
+    admitted = limit_rao >= 1_000_000_000 if adding else limit_rao <= 1_000_000_000
+    return U64_MAX if admitted else 0

@@ -13,6 +13,7 @@ from runtime.pallets.subtensor.coinbase import (
     EpochAction,
     EpochSchedule,
     blocks_until_next_auto_epoch,
+    initial_last_epoch_block,
     legacy_blocks_until_next_epoch,
     moving_alpha_price,
     next_epoch_start_block,
@@ -69,6 +70,13 @@ def test_should_run_epoch_rules() -> None:
     assert next_epoch_start_block(100, 360, 200) == 200
     assert next_epoch_start_block(100, 0, 200) is None
     assert blocks_until_next_auto_epoch(U64_MAX, 10, 0) == U64_MAX
+
+
+def test_initial_stagger() -> None:
+    assert initial_last_epoch_block(1000, 7, 360) == 993
+    assert initial_last_epoch_block(1000, 365, 360) == 995
+    assert initial_last_epoch_block(3, 7, 360) == 0
+    assert initial_last_epoch_block(50, 7, 0) == 50
 
 
 def test_legacy_formula() -> None:

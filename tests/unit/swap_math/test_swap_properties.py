@@ -24,6 +24,9 @@ from runtime.pallets.swap_math import (
     fee_amount,
     grossed_up_fee,
     limit_price_from_rao,
+    max_amount_add,
+    max_amount_remove,
+    stable_max_amount,
     swap_alpha_for_tao,
     swap_tao_for_alpha,
 )
@@ -187,3 +190,24 @@ def test_errors_follow_the_reference_order() -> None:
         swap_alpha_for_tao(pool, 1000, current_price(pool))
     with pytest.raises(ReservesTooLow):
         swap_tao_for_alpha(PoolState(4 * 10**9, 10**9), 1, NO_BUY_LIMIT)
+
+
+def test_max_amounts_respect_the_limit() -> None:
+    pool = PoolState(10**12, 4 * 10**12)
+    price_rao = current_price(pool).bits * 10**9 >> 64
+    assert price_rao == 250_000_000
+    limit = 300_000_000
+    most = max_amount_add(pool, limit)
+    assert 0 < most < pool.tao_reserve * 1000
+    bought = swap_tao_for_alpha(pool, most, limit_price_from_rao(limit))
+    after = current_price(apply_buy(pool, bought)).to_fraction()
+    assert after <= Fraction(limit, 10**9) * (1 + Fraction(1, 10**9))
+    with pytest.raises(PriceLimitExceeded):
+        max_amount_add(pool, 200_000_000)
+    least = max_amount_remove(pool, 200_000_000)
+    sold = swap_alpha_for_tao(pool, least, limit_price_from_rao(200_000_000))
+    after_sell = current_price(apply_sell(pool, sold)).to_fraction()
+    assert after_sell >= Fraction(2, 10) * (1 - Fraction(1, 10**9))
+    assert stable_max_amount(10**9, adding=True) == (1 << 64) - 1
+    assert stable_max_amount(10**9 - 1, adding=True) == 0
+    assert stable_max_amount(10**9 + 1, adding=False) == 0

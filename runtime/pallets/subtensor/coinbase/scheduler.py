@@ -34,6 +34,12 @@ def next_epoch_start_block(last_epoch_block: int, tempo: int, pending_epoch_at: 
     return min(auto_next, pending_epoch_at) if pending_epoch_at > 0 else auto_next
 
 
+def initial_last_epoch_block(now: int, netuid: int, tempo: int) -> int:
+    """``LastEpochBlock`` of a newly registered subnet: now − (netuid mod max(tempo, 1)),
+    saturating at 0 (subnets/subnet.rs, the per-netuid stagger)."""
+    return max(now - netuid % max(tempo, 1), 0)
+
+
 def should_run_epoch(tempo: int, pending_epoch_at: int, blocks_since_last_step: int,
                      last_epoch_block: int, current_block: int) -> bool:
     """``should_run_epoch``: tempo ≠ 0 and (a due trigger, the MAX_TEMPO safety net, or
