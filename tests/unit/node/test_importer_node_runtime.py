@@ -45,7 +45,7 @@ AMOUNT = 3 * 10**9
 class RealNode:
     """Chain, importer, author and pool over the assembled runtime."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, pool_listener: bool = True) -> None:
         ext, self.genesis_hash = genesis_state()
         self.db = ChainDB.open_leveldb(path)
         genesis = commit_genesis(self.db, RawChainSpec(
@@ -58,7 +58,8 @@ class RealNode:
         self.importer = BlockImporter(self.chain, NODE.executive, seal_check=seal_check)
         self.author = BlockAuthor(self.chain, NODE.executive, self.importer)
         self.pool = TransactionPool(self.validate)
-        self.chain.subscribe(PoolNotifier(self.pool, self.chain.header_and_body))
+        if pool_listener:
+            self.chain.subscribe(PoolNotifier(self.pool, self.chain.header_and_body))
 
     def authorities(self, parent_hash: bytes) -> list[bytes]:
         """Aura authorities stored at the parent (what ``AuraApi_authorities`` answers)."""
