@@ -1,14 +1,16 @@
 """SCALE types of the SubtensorModule pallet, with the metadata paths of the reference.
 
-Units and identifiers (spec/subtensor.md §0.1) are the newtypes of ``subtensor_runtime_common``:
-``NetUid`` and ``NetUidStorageIndex`` wrap a u16, ``MechId`` a u8, ``TaoBalance`` and
-``AlphaBalance`` a u64 count of rao. A newtype encodes exactly as its inner integer, and its
-Python value is that integer.
+Units and identifiers (spec/subtensor.md §0.1) are newtypes in ``subtensor_runtime_common``
+(``NetUid`` and ``NetUidStorageIndex`` wrap a u16, ``MechId`` a u8, ``TaoBalance`` and
+``AlphaBalance`` a u64 count of rao) whose ``TypeInfo`` is their inner integer's, so here they
+are that integer type; the Rust names survive as field and key type names.
 
 Fixed-point numbers (``I96F32``, ``U64F64``, ...) are ``substrate_fixed`` structs with a single
-field ``bits``; their SCALE form is the bits as a little-endian integer of the type's width. A
-decoded value is the matching class of :mod:`runtime.primitives.fixed`; encoding takes such a
-value (or anything with a ``bits`` attribute, or ``{"bits": n}``).
+field ``bits`` and a type parameter ``Frac``: the number of fractional bits as a
+``substrate_typenum`` unsigned (``UInt<msb, lsb>`` chains down to ``UTerm``). Their SCALE form
+is the bits as a little-endian integer of the type's width. A decoded value is the matching
+class of :mod:`runtime.primitives.fixed`; encoding takes such a value (or anything with a
+``bits`` attribute, or ``{"bits": n}``).
 
 The structs (``AxonInfo``, ``PrometheusInfo``, ``ChainIdentityV2``, ``SubnetIdentityV3``,
 ``LockState``, ``SubnetLease``, ...) keep the reference's field order, which is their encoding.
@@ -16,6 +18,7 @@ The structs (``AxonInfo``, ``PrometheusInfo``, ``ChainIdentityV2``, ``SubnetIden
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from runtime.frame.dispatch import DispatchErrorType
@@ -47,18 +50,18 @@ _PALLET = "pallet_subtensor"
 
 # -- identifiers and units (spec §0.1) ---------------------------------------------------------
 
-NetUid = Struct("NetUid", [(None, U16, "u16")], path=(_COMMON, "NetUid"))
-"""A subnet id (u16); netuid 0 is the root network."""
-NetUidStorageIndex = Struct("NetUidStorageIndex", [(None, U16, "u16")],
-                            path=(_COMMON, "NetUidStorageIndex"))
-"""``mech_id × 4096 + netuid``: the key of per-mechanism items (Weights, Bonds, Incentive, ...)."""
-MechId = Struct("MechId", [(None, U8, "u8")], path=(_COMMON, "MechId"))
-"""A mechanism (sub-subnet) id within a subnet."""
-TaoBalance = Struct("TaoBalance", [(None, U64, "u64")], path=(_COMMON, "currency", "TaoBalance"))
-"""An amount of TAO in rao (10^-9 TAO)."""
-AlphaBalance = Struct("AlphaBalance", [(None, U64, "u64")],
-                      path=(_COMMON, "currency", "AlphaBalance"))
-"""An amount of a subnet's alpha token, 9 decimals like TAO."""
+NetUid = U16
+"""A subnet id (u16); netuid 0 is the root network. The reference's ``NetUid`` newtype has a
+hand-written ``TypeInfo`` that *is* u16's, so metadata shows a plain ``u16``."""
+NetUidStorageIndex = U16
+"""``mech_id × 4096 + netuid``: the key of per-mechanism items (Weights, Bonds, Incentive, ...);
+transparent (u16) in metadata."""
+MechId = U8
+"""A mechanism (sub-subnet) id within a subnet; transparent (u8) in metadata."""
+TaoBalance = U64
+"""An amount of TAO in rao (10^-9 TAO); transparent (u64) in metadata."""
+AlphaBalance = U64
+"""An amount of a subnet's alpha token, 9 decimals like TAO; transparent (u64) in metadata."""
 BlockNumber = U32
 """``BlockNumberFor<T>``: subtensor's block numbers are u32."""
 H160 = Struct("H160", [(None, Array(U8, 20), "[u8; 20]")], path=("primitive_types", "H160"))
@@ -68,6 +71,11 @@ Percent = Struct("Percent", [(None, U8, "u8")], path=("sp_arithmetic", "per_thin
 PalletId = Struct("PalletId", [(None, Array(U8, 8), "[u8; 8]")],
                   path=("frame_support", "PalletId"))
 """An 8-byte pallet identifier from which module accounts are derived."""
+BoundedBytes = Struct("BoundedVec", [(None, Bytes, "Vec<T>")],
+                      path=("bounded_collections", "bounded_vec", "BoundedVec"),
+                      params=(TypeParam("T", U8), TypeParam("S", None)))
+"""``BoundedVec<u8, S>``: a byte string with a length bound the decoder does not check (the
+bound is enforced where values are built); encodes as ``Vec<u8>``, Python value ``bytes``."""
 DispatchResult = Result(Unit, DispatchErrorType)
 """``Result<(), DispatchError>`` as carried by batch events."""
 
@@ -78,7 +86,32 @@ decodes an account from an endless run of zero bytes)."""
 
 # -- fixed-point numbers ------------------------------------------------------------------------
 
-def _fixed(rust_name: str, bits_type: ScaleType, bits_name: str, fixed_class: type) -> ScaleType:
+_TYPENUM = "substrate_typenum"
+UTerm = Struct("UTerm", [], path=(_TYPENUM, "uint", "UTerm"))
+"""typenum's zero (the end of every unsigned number)."""
+B0 = Struct("B0", [], path=(_TYPENUM, "bit", "B0"))
+"""typenum's bit 0."""
+B1 = Struct("B1", [], path=(_TYPENUM, "bit", "B1"))
+"""typenum's bit 1."""
+
+
+@cache
+def typenum_unsigned(value: int) -> ScaleType:
+    """The ``substrate_typenum`` type of an unsigned number: ``UInt<msb, lsb>`` down to ``UTerm``.
+
+    It only appears as a type parameter (``Frac`` of the fixed-point types): every field is a
+    field-less struct, so it has no encoding of its own.
+    """
+    if value == 0:
+        return UTerm
+    msb = typenum_unsigned(value >> 1)
+    bit = B1 if value & 1 else B0
+    return Struct("UInt", [("msb", msb, "U"), ("lsb", bit, "B")], path=(_TYPENUM, "uint", "UInt"),
+                  params=(TypeParam("U", msb), TypeParam("B", bit)))
+
+
+def _fixed(rust_name: str, bits_type: ScaleType, bits_name: str, fixed_class: type,
+           frac_bits: int) -> ScaleType:
     """A ``substrate_fixed`` struct whose decoded value is ``fixed_class``."""
 
     class _FromBits:
@@ -90,18 +123,19 @@ def _fixed(rust_name: str, bits_type: ScaleType, bits_name: str, fixed_class: ty
     _FromBits.__name__ = f"{fixed_class.__name__}FromBits"
     return Struct(rust_name, [("bits", bits_type, bits_name)],
                   path=("substrate_fixed", rust_name),
-                  params=(TypeParam("Frac", None),), value_class=_FromBits)
+                  params=(TypeParam("Frac", typenum_unsigned(frac_bits)),),
+                  value_class=_FromBits)
 
 
-I32F32Type = _fixed("FixedI64", I64, "i64", I32F32)
+I32F32Type = _fixed("FixedI64", I64, "i64", I32F32, 32)
 """``I32F32`` = ``FixedI64<U32>``: 64 bits, 32 fractional."""
-I64F64Type = _fixed("FixedI128", I128, "i128", I64F64)
+I64F64Type = _fixed("FixedI128", I128, "i128", I64F64, 64)
 """``I64F64`` = ``FixedI128<U64>``: 128 bits, 64 fractional."""
-I96F32Type = _fixed("FixedI128", I128, "i128", I96F32)
+I96F32Type = _fixed("FixedI128", I128, "i128", I96F32, 32)
 """``I96F32`` = ``FixedI128<U32>``: 128 bits, 32 fractional."""
-U64F64Type = _fixed("FixedU128", U128, "u128", U64F64)
+U64F64Type = _fixed("FixedU128", U128, "u128", U64F64, 64)
 """``U64F64`` = ``FixedU128<U64>``: 128 bits, 64 fractional."""
-U96F32Type = _fixed("FixedU128", U128, "u128", U96F32)
+U96F32Type = _fixed("FixedU128", U128, "u128", U96F32, 32)
 """``U96F32`` = ``FixedU128<U32>``: 128 bits, 32 fractional."""
 
 SafeFloat = Struct("SafeFloat", [("mantissa", U128, "u128"), ("exponent", I64, "i64")],
@@ -135,7 +169,7 @@ PrometheusInfo = Struct("PrometheusInfo", [
 """Where a neuron exposes Prometheus metrics: block served at, version, IP, port, IP type."""
 
 NeuronCertificate = Struct("NeuronCertificate", [
-    ("public_key", Bytes, "BoundedVec<u8, ConstU32<64>>"),
+    ("public_key", BoundedBytes, "BoundedVec<u8, ConstU32<64>>"),
     ("algorithm", U8, "u8"),
 ], path=(_PALLET, "pallet", "NeuronCertificate"))
 """A neuron's TLS public key (at most 64 bytes) and the id of its key algorithm."""

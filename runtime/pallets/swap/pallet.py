@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from runtime.frame.pallet import Pallet
 from runtime.frame.storage import VALUE_QUERY, identity, twox64_concat
-from runtime.pallets.subtensor.types import AlphaBalance, NetUid, PalletId
-from runtime.primitives.scale import U16, U64, Bool, Bytes, Struct
+from runtime.pallets.subtensor.types import AlphaBalance, BoundedBytes, NetUid, PalletId
+from runtime.primitives.scale import U16, U64, Bool, Struct
 
 PALLET_INDEX = 28
 """Swap's index in subtensor's ``construct_runtime!`` (spec §7.3)."""
@@ -55,7 +55,7 @@ PalSwapInitialized = swap.map("PalSwapInitialized", _NETUID, Bool, query=VALUE_Q
                               default=False,
                               docs=("Whether a subnet's balancer pool has been set up.",))
 HasMigrationRun = swap.map("HasMigrationRun",
-                           identity(Bytes, "BoundedVec<u8, MigrationKeyMaxLen>"), Bool,
+                           identity(BoundedBytes, "BoundedVec<u8, MigrationKeyMaxLen>"), Bool,
                            query=VALUE_QUERY, default=False,
                            docs=("Which named swap migrations have run (keys up to 128 bytes).",))
 ScrapReservoirAlpha = swap.map("ScrapReservoirAlpha", _NETUID, AlphaBalance, query=VALUE_QUERY,

@@ -11,10 +11,11 @@ from __future__ import annotations
 from runtime.frame.storage import OPTION_QUERY, VALUE_QUERY, identity, twox64_concat
 from runtime.pallets.subtensor.pallet import subtensor
 from runtime.pallets.subtensor.types import (
+    BoundedBytes,
     NetUidStorageIndex,
     RoundNumber,
 )
-from runtime.primitives.scale import U16, U64, Bytes, Tuple, Vec
+from runtime.primitives.scale import U16, U64, Tuple, Vec
 from runtime.primitives.scale.common import H256, AccountId32
 
 Weights = subtensor.double_map(
@@ -38,20 +39,20 @@ WeightCommits = subtensor.double_map(
 
 TimelockedWeightCommits = subtensor.double_map(
     "TimelockedWeightCommits", twox64_concat(NetUidStorageIndex, "NetUidStorageIndex"),
-    twox64_concat(U64, "u64"), Vec(Tuple(AccountId32, U64, Bytes, RoundNumber)),
+    twox64_concat(U64, "u64"), Vec(Tuple(AccountId32, U64, BoundedBytes, RoundNumber)),
     query=VALUE_QUERY, default=[],
     docs=('Timelocked weight commits due at an epoch: (hotkey, commit block, ciphertext, '
           'drand round).',))
 
 CRV3WeightCommits = subtensor.double_map(
     "CRV3WeightCommits", twox64_concat(NetUidStorageIndex, "NetUidStorageIndex"),
-    twox64_concat(U64, "u64"), Vec(Tuple(AccountId32, Bytes, RoundNumber)),
+    twox64_concat(U64, "u64"), Vec(Tuple(AccountId32, BoundedBytes, RoundNumber)),
     query=VALUE_QUERY, default=[],
     docs=('Legacy commit-reveal v3 commits (without commit block).',))
 
 CRV3WeightCommitsV2 = subtensor.double_map(
     "CRV3WeightCommitsV2", twox64_concat(NetUidStorageIndex, "NetUidStorageIndex"),
-    twox64_concat(U64, "u64"), Vec(Tuple(AccountId32, U64, Bytes, RoundNumber)),
+    twox64_concat(U64, "u64"), Vec(Tuple(AccountId32, U64, BoundedBytes, RoundNumber)),
     query=VALUE_QUERY, default=[],
     docs=('Legacy commit-reveal v3 commits (with commit block).',))
 
