@@ -66,12 +66,29 @@ def test_build_spec_raw_normalises(tmp_path) -> None:
     assert json.loads(again.read_text()) == out
 
 
-def test_build_spec_needs_raw_and_a_file(tmp_path) -> None:
+def test_build_spec_needs_raw_and_a_preset_or_file(tmp_path) -> None:
     path = _write_spec(tmp_path)
     result = CliRunner().invoke(cli, ["build-spec", "--chain", str(path)])
     assert result.exit_code == 2 and "--raw" in result.output
-    result = CliRunner().invoke(cli, ["build-spec", "--raw", "--chain", "dev"])
-    assert result.exit_code == 2 and "not available yet" in result.output
+    result = CliRunner().invoke(cli, ["build-spec", "--raw", "--chain", "nowhere"])
+    assert result.exit_code == 2 and "neither a preset (dev) nor a file" in result.output
+
+
+def test_build_spec_dev_matches_runtime_dev_genesis(tmp_path) -> None:
+    from runtime.genesis import build_dev_genesis, dev_genesis_header
+    from storage.overlay import Overlay
+    from storage.trie import MemoryNodeStore, Trie
+
+    result = CliRunner().invoke(cli, ["build-spec", "--raw", "-o", str(tmp_path / "dev.json")])
+    assert result.exit_code == 0, result.output
+    spec = json.loads((tmp_path / "dev.json").read_text())
+    assert spec["id"] == "dev" and spec["chainType"] == "Development"
+    result = CliRunner().invoke(cli, ["chainspec", "hash", str(tmp_path / "dev.json")])
+    overlay = Overlay(Trie(MemoryNodeStore(), EMPTY_TRIE_ROOT, 1))
+    build_dev_genesis(overlay)
+    header = dev_genesis_header(overlay, 1)
+    assert result.output.splitlines() == [f"state_root 0x{header.state_root.hex()}",
+                                          f"genesis_hash 0x{header.hash().hex()}"]
 
 
 def test_chainspec_export_from_database(tmp_path) -> None:
