@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 import runtime.pallets.subtensor  # noqa: F401 - loads every declaration
 from runtime.pallets.subtensor import storage
 from runtime.pallets.subtensor.pallet import subtensor
 from runtime.primitives.hashing import StorageHasher
+from tests.shared_vectors import load
 from tests.unit.frame.helpers import empty_state
 
-VECTORS = json.loads((Path("/work/shared/vectors/hashing.json")).read_text())
+VECTORS = load("hashing")
 ITEMS = {item.name: item for item in subtensor.storage}
 
 
