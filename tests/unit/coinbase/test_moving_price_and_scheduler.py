@@ -115,3 +115,23 @@ def test_scheduler_never_runs_more_than_the_cap(rows: list[tuple], block: int, c
         due = should_run_epoch(state.tempo, state.pending_epoch_at,
                                state.blocks_since_last_step + 1, state.last_epoch_block, block)
         assert (decision.action is EpochAction.IDLE) == (not due)
+
+
+def test_reference_coinbase_moving_price_cases() -> None:
+    """``test_coinbase_moving_prices`` / ``test_update_moving_price_*`` (tests/coinbase.rs)."""
+    h, spot = 201_600, U64F64.ONE
+    stored = updated_moving_price(U64F64.ONE, spot, 7_200_000, 1, h)
+    assert stored == I96F32.ONE
+    stored = updated_moving_price(U64F64.ZERO, spot, 7_200_000, 1, h, I96F32.ONE)
+    assert Fraction(1) - stored.to_fraction() < Fraction(5, 100)
+    tenth = I96F32.from_f64(0.1)
+    price = U64F64.ZERO
+    for _ in range(14):
+        price = moving_alpha_price(updated_moving_price(price, spot, 7_200 * 28, 1, h, tenth),
+                                   False)
+    assert abs(price.to_fraction() - Fraction(512_325, 10**6)) < Fraction(1, 1000)
+    half = I96F32.from_f64(0.5)
+    assert updated_moving_price(U64F64.ZERO, spot, 510, 500, h, half).to_fraction() < Fraction(
+        1, 1000)
+    late = updated_moving_price(U64F64.ZERO, spot, 144_000_500, 500, h, half)
+    assert abs(late.to_fraction() - Fraction(1, 2)) < Fraction(1, 1000)
