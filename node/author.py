@@ -19,16 +19,22 @@ Building (Substrate's ``basic-authorship`` proposer, reduced):
 The pool is thread-confined to the event loop: ``author_async`` takes the ready snapshot on the
 loop, builds and imports in the importer's worker thread, then removes the invalid transactions
 and delivers the notifications back on the loop.
+
+:class:`SlotInputs` and :func:`sealing_handler` connect the author to the dev sealing driver
+(:class:`consensus.sealing.SealingDriver`): each order becomes a block on its parent with the
+timestamp inherent and Aura slot of :func:`consensus.sealing.dev_block_slot`, sealed by the dev
+authority, finalized when the order says so.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from consensus.aura import seal_header
+from consensus.aura import seal_header, slot_digest
+from consensus.sealing import SealOrder, dev_block_slot, system_clock_ms
 from node.chain import Chain
 from node.events import ImportOrigin
 from node.importer import BlockImporter, BuiltState, ImportResult, PendingImport
@@ -266,3 +272,52 @@ class BlockAuthor:
             selection.extrinsics.append(tx.data)
             selection.used_bytes += len(tx.data)
             selection.included.append(tx.hash)
+
+
+# -- dev sealing ----------
+
+
+@dataclass(frozen=True, slots=True)
+class BlockInputs:
+    """What the sealing engine gives a new block: inherents, pre-runtime digest items, sealer."""
+
+    inherents: tuple[bytes, ...]
+    pre_digest: tuple[DigestItem, ...]
+    seal: Sealer | None
+
+
+@dataclass(frozen=True)
+class SlotInputs:
+    """Per-block inputs of a dev Aura chain: ``timestamp_inherent(now_ms)`` builds the bare
+    timestamp extrinsic, ``parent_timestamp(hash)`` reads a block's stored moment (0 at genesis),
+    ``sealer`` signs; the timestamp is ``max(now, parent + slot)`` so slots strictly increase."""
+
+    slot_duration_ms: int
+    timestamp_inherent: Callable[[int], bytes]
+    parent_timestamp: Callable[[bytes], int]
+    sealer: Sealer
+    clock: Callable[[], int] = system_clock_ms
+
+    def for_parent(self, parent_hash: bytes) -> BlockInputs:
+        """The inputs of a child of ``parent_hash``."""
+        timestamp, slot = dev_block_slot(self.parent_timestamp(parent_hash), self.clock(),
+                                         self.slot_duration_ms)
+        return BlockInputs((self.timestamp_inherent(timestamp),), (slot_digest(slot),),
+                           self.sealer)
+
+
+def sealing_handler(author: BlockAuthor, pool: TransactionSource | None, inputs: SlotInputs,
+                    limits: BlockLimits = BlockLimits()
+                    ) -> Callable[[SealOrder], Awaitable[bytes]]:
+    """The ``author_block(order)`` coroutine :class:`consensus.sealing.SealingDriver` calls:
+    author on the order's parent (default: best), import, finalize if asked; the block hash."""
+
+    async def author_block(order: SealOrder) -> bytes:
+        parent = order.parent_hash if order.parent_hash is not None else author.chain.best_hash
+        parts = inputs.for_parent(parent)
+        authored = await author.author_async(
+            parent, inherents=parts.inherents, pool=pool, limits=limits, seal=parts.seal,
+            pre_digest=parts.pre_digest, finalize=order.finalize)
+        return authored.block.hash()
+
+    return author_block
