@@ -327,7 +327,7 @@ def _docs_of(function: CallFunction) -> tuple[str, ...]:
 def _module_path(pallet_name: str) -> str:
     """The Rust crate name of a pallet, as metadata type paths spell it."""
     crate = {"SubtensorModule": "pallet_subtensor", "AdminUtils": "pallet_admin_utils",
-             "System": "frame_system"}.get(pallet_name)
+             "System": "frame_system", "Swap": "pallet_subtensor_swap"}.get(pallet_name)
     if crate is not None:
         return crate
     snake = "".join(f"_{c.lower()}" if c.isupper() else c for c in pallet_name).lstrip("_")

@@ -155,3 +155,13 @@ def _record_with(runtime_event):  # type: ignore[no-untyped-def]
 
     return Struct("EventRecord", [("phase", Phase), ("event", runtime_event),
                                   ("topics", Vec(H256))])
+
+
+@pytest.mark.parametrize("name, crate", [("SubtensorModule", "pallet_subtensor"),
+                                         ("Swap", "pallet_subtensor_swap"),
+                                         ("TransactionPayment", "pallet_transaction_payment"),
+                                         ("System", "frame_system")])
+def test_enum_paths_use_the_reference_crate_names(name: str, crate: str) -> None:
+    pallet = Pallet(name, 99)
+    pallet.error(0, "Oops")
+    assert pallet.error_type().path == (crate, "pallet", "Error")  # type: ignore[union-attr]
