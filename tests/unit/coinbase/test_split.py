@@ -134,3 +134,40 @@ def test_split_for_128_subnets_conserves_the_block() -> None:
     assert flag
     assert sum(r.terms.tao_in_u64 + r.terms.excess_tao_u64 for r in results) <= 10**9
     assert all(r.participants.alpha_created == 10**9 for r in results)
+
+
+def test_cap_trigger_turns_all_tao_into_chain_buys() -> None:
+    """``test_coinbase_alpha_issuance_with_cap_trigger_and_block_emission`` as a pure flow.
+
+    Alpha issuance above 21M ⇒ alpha emission 0 ⇒ injection cap 0: nothing is injected and
+    the whole TAO share is excess, bought fee-free at no limit (``inject_and_maybe_swap``),
+    which moves alpha from the pool to SubnetAlphaOut and raises the price.
+    """
+    from runtime.pallets.swap_math import (
+        MAX_PRICE_RAO,
+        PoolState,
+        adjust_protocol_liquidity,
+        apply_buy,
+        current_price,
+        limit_price_from_rao,
+        swap_tao_for_alpha,
+    )
+    pools = [PoolState(10_000, 10_000 * 100_000), PoolState(10_000, 10_000 * 100_000)]
+    issuance = 21 * 10**15 + pools[0].alpha_reserve
+    subnets = [SubnetCoinbaseInput(U64F64.from_num(n + 1), issuance, current_price(pool))
+               for n, pool in enumerate(pools)]
+    results, _ = split_block_emission(1_000_000, subnets, 10**12, tao_weight_from_stored(
+        U64_MAX), owner_cut_fraction(11_796))
+    for pool, result in zip(pools, results, strict=True):
+        assert result.terms.alpha_in_u64 == 0 and result.terms.tao_in_u64 == 0
+        assert result.participants.alpha_created == 0
+        excess = result.terms.excess_tao_u64
+        assert excess > 0
+        weighted, tao_in, alpha_in = adjust_protocol_liquidity(pool, 0, 0)
+        assert (tao_in, alpha_in) == (0, 0)
+        bought = swap_tao_for_alpha(weighted, excess, limit_price_from_rao(MAX_PRICE_RAO),
+                                    drop_fees=True)
+        after = apply_buy(weighted, bought)
+        assert bought.fee_paid == 0 and bought.amount_paid_out > 0
+        assert after.alpha_reserve < pool.alpha_reserve
+        assert current_price(after) > current_price(pool)
