@@ -184,10 +184,15 @@ class BlockAuthor:
                            finalize: bool | None = None) -> AuthoredBlock:
         """:meth:`author` with building and import in the importer's worker thread."""
         ready = pool.ready() if pool is not None else None
-        built, pending = await self.importer.run_exclusive(
+        finished: list[AuthoredBlock] = []
+
+        def finish(outcome: tuple[BuiltBlock, PendingImport]) -> None:
+            finished.append(self._finish(*outcome, pool))
+
+        await self.importer.run_committed(
             lambda: self._build_and_import(parent_hash, inherents, ready, limits, seal,
-                                           pre_digest, finalize))
-        return self._finish(built, pending, pool)
+                                           pre_digest, finalize), finish)
+        return finished[0]
 
     def _build_and_import(self, parent_hash: bytes | None, inherents: Sequence[bytes],
                           ready: ReadyTransactions | None, limits: BlockLimits,

@@ -187,11 +187,15 @@ class StateDifference:
 
 
 def diff_states(nodes: NodeReader, a_root: bytes, b_root: bytes, *, limit: int | None = None,
-                cache: NodeCache | None = None) -> list[StateDifference]:
+                cache: NodeCache | None = None, b_nodes: NodeReader | None = None
+                ) -> list[StateDifference]:
     """The keys whose values differ between the tries at ``a_root`` and ``b_root``, in key order
-    (at most ``limit``). Equal subtrees (equal references at the same path) are never read."""
+    (at most ``limit``). Equal subtrees (equal references at the same path) are never read.
+    ``b_nodes`` reads the second trie from another store (a reference database in a replay);
+    nodes are content-addressed, so equal references mean equal subtrees across stores too."""
     a = Trie(nodes, a_root, cache=cache)
-    b = Trie(nodes, b_root, cache=cache)
+    b = Trie(nodes if b_nodes is None else b_nodes, b_root,
+             cache=cache if b_nodes is None else None)
     out: list[StateDifference] = []
     if a_root == b_root:
         return out

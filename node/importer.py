@@ -238,11 +238,11 @@ class BlockImporter:
                                  origin: ImportOrigin = ImportOrigin.NETWORK_BROADCAST, *,
                                  finalize: bool | None = None,
                                  justifications: bytes | None = None) -> ImportResult:
-        """:meth:`import_block` in the worker thread; notifications on the calling loop."""
-        pending = await self.run_exclusive(
+        """:meth:`import_block` in the worker thread; notifications on the calling loop (also
+        when the caller is cancelled meanwhile: a committed block is always announced)."""
+        pending = await self.run_committed(
             lambda: self.import_block_deferred(block, origin, finalize=finalize,
-                                               justifications=justifications))
-        self.deliver(pending)
+                                               justifications=justifications), self.deliver)
         return pending.result
 
     def finalize(self, block_hash: bytes, justification: bytes | None = None
@@ -257,10 +257,13 @@ class BlockImporter:
     async def finalize_async(self, block_hash: bytes, justification: bytes | None = None
                              ) -> BlocksFinalized | None:
         """:meth:`finalize` in the worker thread; notifications on the calling loop."""
-        event = await self.run_exclusive(lambda: self.finalize_deferred(block_hash, justification))
-        if event is not None:
-            self.chain.notify_finalized(event)
-        return event
+
+        def announce(event: BlocksFinalized | None) -> None:
+            if event is not None:
+                self.chain.notify_finalized(event)
+
+        return await self.run_committed(
+            lambda: self.finalize_deferred(block_hash, justification), announce)
 
     async def run_exclusive(self, work: Callable[[], T]) -> T:
         """Run ``work`` in the single worker thread, after every earlier call has finished."""
@@ -271,6 +274,19 @@ class BlockImporter:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="block-import")
         async with self._async_lock[1]:
             return await loop.run_in_executor(self._executor, work)
+
+    async def run_committed(self, work: Callable[[], T], finish: Callable[[T], None]) -> T:
+        """Run ``work`` like :meth:`run_exclusive`, then ``finish(result)`` on the loop before
+        the caller resumes — even if the caller was cancelled while ``work`` ran (the work is
+        not interrupted: a commit in progress completes and is announced)."""
+        task = asyncio.ensure_future(self.run_exclusive(work))
+
+        def on_done(done: asyncio.Future[T]) -> None:
+            if not done.cancelled() and done.exception() is None:
+                finish(done.result())
+
+        task.add_done_callback(on_done)
+        return await asyncio.shield(task)
 
     def close(self) -> None:
         """Stop the worker thread (after the block in progress)."""

@@ -315,3 +315,23 @@ def test_failed_commit_restores_fork_choice_and_allows_retry(node: Node,
     assert node.snapshot() == before and node.recorder.imported == []
     assert (dict(node.importer.fork_choice.tree), node.importer.fork_choice.best) == choice_before
     assert node.importer.import_block(block).is_new_best
+
+
+def test_diff_states_across_two_databases(tmp_path: Path) -> None:
+    ours, reference = make_node(tmp_path / "ours"), make_node(tmp_path / "reference")
+    try:
+        author_chain(ours, 1, txs_per_block=[[bump_call_xt(ours, 0)]])
+        author_chain(reference, 1, txs_per_block=[[bump_call_xt(reference, 0),
+                                                   bump_call_xt(reference, 1)]])
+        a_root = ours.chain.state_root(ours.chain.best_hash)
+        b_root = reference.chain.state_root(reference.chain.best_hash)
+        assert a_root is not None and b_root is not None and a_root != b_root
+        differences = diff_states(ours.db.nodes, a_root, b_root, b_nodes=reference.db.nodes)
+        a_items = dict(ours.db.state_at(ours.chain.best_hash).iter_items())
+        b_items = dict(reference.db.state_at(reference.chain.best_hash).iter_items())
+        keys = a_items.keys() | b_items.keys()
+        assert [d.key for d in differences] == sorted(
+            k for k in keys if a_items.get(k) != b_items.get(k))
+    finally:
+        ours.close()
+        reference.close()

@@ -129,3 +129,22 @@ def test_async_author_with_pool_imports_and_prunes_on_the_loop(pair: tuple[Node,
     assert node.chain.best_number == 2 and pool.status().ready == 0
     assert node.chain.finalized_hash == node.chain.best_hash
     assert [len(e.extrinsics) for e in node.recorder.imported] == [4, 1]
+
+
+def test_cancelled_caller_still_gets_the_commit_announced(pair: tuple[Node, Node]) -> None:
+    source, replica = pair
+    heavy = signed(source.genesis_hash, ALICE, fill_call(20_000), 0)
+    block = source.author.build(ready=ListReady([heavy]), **block_inputs(source)).block
+
+    async def scenario() -> None:
+        task = asyncio.create_task(replica.importer.import_block_async(block))
+        await asyncio.sleep(0.02)  # the worker is executing the block
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        while not replica.recorder.imported:
+            await asyncio.sleep(0.01)
+
+    asyncio.run(asyncio.wait_for(scenario(), timeout=20))
+    assert replica.chain.best_hash == block.hash()
+    assert [e.block_hash for e in replica.recorder.imported] == [block.hash()]
