@@ -21,13 +21,16 @@ restored if the commit fails).
 
 **Threads.** Steps 1-4 hold one lock (one writer). ``import_block_async`` runs them in a single
 worker thread, so the event loop stays free while a block executes, and delivers the
-notifications back on the loop thread; concurrent calls run one after another in call order.
+notifications back on the loop thread; concurrent calls run one after another in call order. A
+caller cancelled mid-import does not interrupt it, and the committed block is still announced. A
+listener that raises is logged and counted by :class:`node.chain.Chain`; the import stands.
 
 **Own blocks, fast path.** :class:`node.author.BlockAuthor` has already computed the block's
 state on an overlay. Passed as ``built=`` (origin ``OWN`` only), it is committed without
 re-execution after the same header checks and a state-root comparison. The trade-off: a
 non-deterministic runtime bug would not be caught locally (peers re-executing the block would
-refuse it). Re-execution costs about as much as building (see ``benchmarks/bench_import.py``).
+refuse it). Re-execution costs about as much as building: half of an own block's cost
+(47-61 % for 0-1,000 signed calls per block, ``benchmarks/bench_import.py``).
 """
 
 from __future__ import annotations
