@@ -10,14 +10,15 @@ Columns are one-byte key prefixes inside one LevelDB (spec/substrate.md §3.7)::
 
     N  hash                     -> trie node or V1 value node encoding (content-addressed)
     R  hash                     -> u32 LE reference count of that node
-    F  storage key              -> value in the state of the block named by M"flat"
+    F  storage key              -> value in the state of the best block (M"best")
     H  lookup                   -> SCALE header          (lookup = u32 BE number ‖ 32-byte hash)
     B  lookup                   -> SCALE body (Vec<opaque extrinsic>)
     J  lookup                   -> SCALE justifications
     K  hash                     -> u32 BE number ‖ parent hash ‖ state root (block record)
     C  u32 BE number            -> canonical block hash (the best chain)
     P  parent hash ‖ child hash -> b"" (children index, for discarding forks)
-    M  name                     -> meta (best, final, genesis, flat, schema, pruning, pruned_to)
+    M  name                     -> meta (schema, genesis, best, final, pruning, pruned_to,
+                                   journal_floor; see storage.chain_meta)
     X  lookup ‖ part            -> per-block journal (part n: node refs gained, r: node refs
                                    lost, f: storage changes, u: flat-index undo records)
 
