@@ -15,10 +15,10 @@ deposit, resolve).
 - **Reaping an account**: when its free balance falls below the ED with nothing reserved, the
   account loses its provider reference and is removed from ``System.Account``
   (``System.KilledAccount``); a non-zero remainder is *dust* (``Balances.DustLost``), which on
-  subtensor (``DustRemoval = ()``) leaves ``TotalIssuance`` (``Balances.BurnedDebt``).
+  subtensor (``DustRemoval = ()``) leaves ``TotalIssuance`` without a further event.
 - **Credit / debt**: an amount taken out of (or put into) accounts without changing
-  ``TotalIssuance`` yet; dropping a credit burns it (issuance down, ``BurnedDebt``), dropping a
-  debt mints it (issuance up, ``MintedCredit``).
+  ``TotalIssuance`` yet; dropping a credit burns it (issuance down), dropping a debt mints it
+  (issuance up) — in pallet-balances 42.0.0 neither emits an event.
 
 ## Implementations
 

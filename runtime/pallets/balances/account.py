@@ -11,7 +11,7 @@ lib.rs`` and frame_system's ``StoredMap::try_mutate_exists``:
 - an account whose free balance falls below the ED with nothing reserved keeps no data; a
   non-zero remainder is *dust* (``DustLost``), which the caller hands to
   :func:`handle_dust` — on subtensor (``DustRemoval = ()``) the dust credit is dropped, so it
-  leaves ``TotalIssuance`` with ``BurnedDebt``;
+  silently leaves ``TotalIssuance``;
 - the data is written only while the account has providers or sufficients, else the
   ``System.Account`` entry is removed.
 
@@ -30,10 +30,8 @@ from runtime.frame.system import DEFAULT_ACCOUNT_INFO, NEW_LOGIC_FLAG, deposit_e
 from runtime.pallets.balances.pallet import (
     EXISTENTIAL_DEPOSIT,
     U64_MAX,
-    BurnedDebt,
     DustLost,
     Endowed,
-    MintedCredit,
     TotalIssuance,
     Upgraded,
 )
@@ -168,17 +166,17 @@ def handle_dust(ext: Externalities, amount: int) -> None:
 
 
 def drop_credit(ext: Externalities, amount: int) -> None:
-    """An unused ``Credit`` is dropped: ``TotalIssuance`` falls by it, ``BurnedDebt``."""
+    """An unused ``Credit`` is dropped (``DecreaseIssuance``): ``TotalIssuance`` falls by it,
+    saturating, with no event."""
     if amount:
         TotalIssuance.insert(ext, max(0, TotalIssuance.get(ext) - amount))
-        deposit_event(ext, BurnedDebt(amount))
 
 
 def drop_debt(ext: Externalities, amount: int) -> None:
-    """An unused ``Debt`` is dropped: ``TotalIssuance`` rises by it, ``MintedCredit``."""
+    """An unused ``Debt`` is dropped (``IncreaseIssuance``): ``TotalIssuance`` rises by it,
+    saturating, with no event."""
     if amount:
         TotalIssuance.insert(ext, min(U64_MAX, TotalIssuance.get(ext) + amount))
-        deposit_event(ext, MintedCredit(amount))
 
 
 def mutate_data(update: Callable[[dict[str, int]], Any]

@@ -1,8 +1,10 @@
 """The Balances pallet declaration: storage, events, errors and constants (index 5).
 
 Mirrors ``substrate/frame/balances/src/lib.rs`` of the polkadot-sdk fork subtensor pins
-(pallet-balances 42.0.0, opentensor/polkadot-sdk rev 7cc54bf): event and error indices are the
-declaration order of the ``Event``/``Error`` enums there; constants are subtensor's
+(pallet-balances 42.0.0, opentensor/polkadot-sdk rev 7cc54bf). Call, event and error indices
+and field names are checked against real subtensor V14 metadata (pallet-balances 42.0.0): 22
+events, ``Endowed`` (0) to ``TotalIssuanceForced`` (21) — this version has no hold events and no
+``MintedCredit``/``BurnedDebt``. Constants are subtensor's
 (``runtime/src/lib.rs``: ``ExistentialDeposit = 500``, ``MaxLocks = MaxReserves = MaxFreezes =
 50``). The calls live in :mod:`runtime.pallets.balances.calls`.
 """
@@ -18,8 +20,6 @@ from runtime.pallets.balances.types import (
     FreezeIdAmount,
     HoldIdAmount,
     ReserveData,
-    RuntimeHoldReason,
-    UnexpectedKind,
     bounded_vec,
 )
 from runtime.primitives.scale import U32, U64
@@ -67,7 +67,6 @@ Freezes = balances.map("Freezes", _ACCOUNT, bounded_vec(FreezeIdAmount, "IdAmoun
 
 _WHO = ("who", AccountId32, "T::AccountId")
 _AMOUNT = ("amount", U64, "T::Balance")
-_REASON = ("reason", RuntimeHoldReason, "T::RuntimeHoldReason")
 
 Endowed = balances.event(0, "Endowed", [("account", AccountId32, "T::AccountId"),
                                         ("free_balance", U64, "T::Balance")],
@@ -96,42 +95,24 @@ Withdraw = balances.event(8, "Withdraw", [_WHO, _AMOUNT],
 Slashed = balances.event(9, "Slashed", [_WHO, _AMOUNT],
                          "Some amount was removed from the account (e.g. for misbehavior).")
 Minted = balances.event(10, "Minted", [_WHO, _AMOUNT], "Some amount was minted into an account.")
-MintedCredit = balances.event(11, "MintedCredit", [_AMOUNT],
-                              "Some credit was balanced and added to the TotalIssuance.")
-Burned = balances.event(12, "Burned", [_WHO, _AMOUNT], "Some amount was burned from an account.")
-BurnedDebt = balances.event(13, "BurnedDebt", [_AMOUNT],
-                            "Some debt has been dropped from the Total Issuance.")
-Suspended = balances.event(14, "Suspended", [_WHO, _AMOUNT],
+Burned = balances.event(11, "Burned", [_WHO, _AMOUNT], "Some amount was burned from an account.")
+Suspended = balances.event(12, "Suspended", [_WHO, _AMOUNT],
                            "Some amount was suspended from an account (it can be restored "
                            "later).")
-Restored = balances.event(15, "Restored", [_WHO, _AMOUNT], "Some amount was restored into an "
+Restored = balances.event(13, "Restored", [_WHO, _AMOUNT], "Some amount was restored into an "
                           "account.")
-Upgraded = balances.event(16, "Upgraded", [_WHO], "An account was upgraded.")
-Issued = balances.event(17, "Issued", [_AMOUNT], "Total issuance was increased by `amount`, "
+Upgraded = balances.event(14, "Upgraded", [_WHO], "An account was upgraded.")
+Issued = balances.event(15, "Issued", [_AMOUNT], "Total issuance was increased by `amount`, "
                         "creating a credit to be balanced.")
-Rescinded = balances.event(18, "Rescinded", [_AMOUNT], "Total issuance was decreased by "
+Rescinded = balances.event(16, "Rescinded", [_AMOUNT], "Total issuance was decreased by "
                            "`amount`, creating a debt to be balanced.")
-Locked = balances.event(19, "Locked", [_WHO, _AMOUNT], "Some balance was locked.")
-Unlocked = balances.event(20, "Unlocked", [_WHO, _AMOUNT], "Some balance was unlocked.")
-Frozen = balances.event(21, "Frozen", [_WHO, _AMOUNT], "Some balance was frozen.")
-Thawed = balances.event(22, "Thawed", [_WHO, _AMOUNT], "Some balance was thawed.")
-TotalIssuanceForced = balances.event(23, "TotalIssuanceForced", [
+Locked = balances.event(17, "Locked", [_WHO, _AMOUNT], "Some balance was locked.")
+Unlocked = balances.event(18, "Unlocked", [_WHO, _AMOUNT], "Some balance was unlocked.")
+Frozen = balances.event(19, "Frozen", [_WHO, _AMOUNT], "Some balance was frozen.")
+Thawed = balances.event(20, "Thawed", [_WHO, _AMOUNT], "Some balance was thawed.")
+TotalIssuanceForced = balances.event(21, "TotalIssuanceForced", [
     ("old", U64, "T::Balance"), ("new", U64, "T::Balance")],
     "The `TotalIssuance` was forcefully changed.")
-Held = balances.event(24, "Held", [_REASON, _WHO, _AMOUNT], "Some balance was placed on hold.")
-BurnedHeld = balances.event(25, "BurnedHeld", [_REASON, _WHO, _AMOUNT],
-                            "Held balance was burned from an account.")
-TransferOnHold = balances.event(26, "TransferOnHold", [
-    _REASON, ("source", AccountId32, "T::AccountId"), ("dest", AccountId32, "T::AccountId"),
-    _AMOUNT], "A transfer of `amount` on hold from `source` to `dest` was initiated.")
-TransferAndHold = balances.event(27, "TransferAndHold", [
-    _REASON, ("source", AccountId32, "T::AccountId"), ("dest", AccountId32, "T::AccountId"),
-    ("transferred", U64, "T::Balance")],
-    "The `transferred` balance is placed on hold at the `dest` account.")
-Released = balances.event(28, "Released", [_REASON, _WHO, _AMOUNT],
-                          "Some balance was released from hold.")
-Unexpected = balances.event(29, "Unexpected", [(None, UnexpectedKind, "UnexpectedKind")],
-                            "An unexpected/defensive event was triggered.")
 
 # -- errors -------------------------------------------------------------------------------------
 

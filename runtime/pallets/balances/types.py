@@ -7,7 +7,8 @@ fungible operations in :mod:`runtime.pallets.balances.fungible`; they are never 
 
 ``RuntimeHoldReason`` and ``RuntimeFreezeReason`` are outer (runtime-level) enums in subtensor;
 they are declared here with subtensor's variants (pallet index as the variant index) because the
-Balances storage items ``Holds``/``Freezes`` and the hold events need them.
+Balances storage items ``Holds``/``Freezes`` need them (``Registry`` (17) was removed with
+pallet-registry; real metadata before that removal shows the same indices).
 """
 
 from __future__ import annotations
@@ -56,10 +57,6 @@ AdjustmentDirection = Enum("AdjustmentDirection", ["Increase", "Decrease"],
 BalanceStatus = Enum("BalanceStatus", ["Free", "Reserved"],
                      path=("frame_support", "traits", "tokens", "misc", "BalanceStatus"))
 """Where repatriated reserved funds land."""
-
-UnexpectedKind = Enum("UnexpectedKind", ["BalanceUpdated", "FailedToMutateAccount"],
-                      path=("pallet_balances", "pallet", "UnexpectedKind"))
-"""Defensive event payload of ``Balances.Unexpected``."""
 
 PreimageHoldReason = Enum("HoldReason", ["Preimage"],
                           path=("pallet_preimage", "pallet", "HoldReason"))

@@ -8,7 +8,7 @@ part is refunded (``Balances.Deposit`` — emitted even for a zero refund — on
 still has a balance), and the rest, fee and tip together, is **paid to the block author**
 (``Balances.Deposit`` to the author). With no author, or when the author cannot receive it
 (a new account below the ED), the credit is dropped: it is **burned** (``TotalIssuance``
-falls, ``Balances.BurnedDebt``). Fees the payer cannot cover in TAO may be taken in alpha
+falls, no event). Fees the payer cannot cover in TAO may be taken in alpha
 for some SubtensorModule calls; that path belongs to the subtensor pallet and plugs in as an
 :class:`AlphaFeeHandler`.
 """

@@ -1,8 +1,8 @@
 """Origins as values: ``DispatchResult`` encoding and subtensor's ``OriginCaller``.
 
 ``dispatch_as`` takes a ``Box<PalletsOrigin>`` argument: subtensor's ``OriginCaller`` enum, whose
-variants are indexed by pallet: ``system`` (0) carries ``frame_system``'s ``RawOrigin``
-(``Root``, ``Signed(AccountId)``, ``None``) and ``Ethereum`` (21) carries
+variants are indexed by pallet: ``system`` (0) carries ``frame_support``'s ``RawOrigin``
+(``Root``, ``Signed(AccountId)``, ``None``, ``Authorized``) and ``Ethereum`` (21) carries
 ``pallet_ethereum::RawOrigin::EthereumTransaction(H160)``.
 """
 
@@ -30,6 +30,7 @@ RawOrigin = Enum("RawOrigin", [
     "Root",
     ("Signed", AccountId32),
     "None",
+    "Authorized",
 ], path=("frame_support", "dispatch", "RawOrigin"))
 
 EthereumRawOrigin = Enum("RawOrigin", [("EthereumTransaction", H160)],
@@ -48,14 +49,17 @@ def dispatch_result(error: DispatchError | None) -> EnumValue:
     return EnumValue("Err", error.to_scale())
 
 
-def origin_from_caller(caller: Any) -> Origin:
-    """The dispatch origin of an ``OriginCaller`` value; non-system origins are BadOrigin."""
+def origin_from_caller(caller: Any) -> Origin | None:
+    """The dispatch origin of an ``OriginCaller`` value, or None for origins no call here
+    accepts (``system::Authorized``, ``Ethereum``): their dispatch can only fail BadOrigin."""
     pallet, raw = caller
     if pallet != "system":
-        raise DispatchError.bad_origin()
+        return None
     variant, value = raw
     if variant == "Root":
         return ROOT
     if variant == "Signed":
         return Signed(bytes(value))
-    return UNSIGNED
+    if variant == "None":
+        return UNSIGNED
+    return None

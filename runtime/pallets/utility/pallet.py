@@ -214,6 +214,16 @@ def batch_all(ext: Externalities, origin: Any, calls: list[Any]) -> PostDispatch
     return PostDispatchInfo(batch_all_weight(len(calls)) + weight)
 
 
+def _dispatch_as(ext: Externalities, as_origin: Any, call: Any) -> tuple[DispatchError | None,
+                                                                        Weight]:
+    """Dispatch ``call`` as an ``OriginCaller`` (filter bypassed); origins that no call here
+    accepts (``Authorized``, ``Ethereum``) fail with BadOrigin without running the call."""
+    target = origin_from_caller(as_origin)
+    if target is None:
+        return DispatchError.bad_origin(), call_info(call).weight
+    return dispatch_call(ext, target, call, bypass_filter=True)
+
+
 @utility.call(3, [("as_origin", OriginCaller, "Box<T::PalletsOrigin>"), _CALL],
               weight=lambda as_origin, call: DISPATCH_AS_WEIGHT + call_info(call).weight)
 def dispatch_as(ext: Externalities, origin: Any, as_origin: Any, call: Any) -> None:
@@ -223,7 +233,7 @@ def dispatch_as(ext: Externalities, origin: Any, as_origin: Any, call: Any) -> N
     Mirrors pallet_subtensor_utility::dispatch_as.
     """
     ensure_root(origin)
-    error, _ = dispatch_call(ext, origin_from_caller(as_origin), call, bypass_filter=True)
+    error, _ = _dispatch_as(ext, as_origin, call)
     deposit_event(ext, DispatchedAs(dispatch_result(error)))
 
 
@@ -299,7 +309,7 @@ def dispatch_as_fallible(ext: Externalities, origin: Any, as_origin: Any, call: 
     Mirrors pallet_subtensor_utility::dispatch_as_fallible.
     """
     ensure_root(origin)
-    error, _ = dispatch_call(ext, origin_from_caller(as_origin), call, bypass_filter=True)
+    error, _ = _dispatch_as(ext, as_origin, call)
     if error is not None:
         raise error
     deposit_event(ext, DispatchedAs(dispatch_result(None)))

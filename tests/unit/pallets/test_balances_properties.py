@@ -47,7 +47,7 @@ def _apply(ext: Any, op: tuple[Any, ...]) -> None:
 def _expected_issuance_delta(ext: Any, op: tuple[Any, ...], before: dict[bytes, int]) -> int:
     """What the call defines: dust and burns leave issuance; force_set_balance sets it."""
     emitted = events(ext)
-    dust = sum(fields.amount for pallet, name, fields in emitted if name == "BurnedDebt")
+    dust = sum(fields.amount for pallet, name, fields in emitted if name == "DustLost")
     if op[0] == "force_set_balance":
         return free_balance(ext, op[1]) - before[op[1]]
     if op[0] == "burn":

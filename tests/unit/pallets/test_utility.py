@@ -151,3 +151,20 @@ def test_call_and_event_indices_match_reference() -> None:
     assert [up.utility.events[i].name for i in range(8)] == [
         "BatchInterrupted", "BatchCompleted", "BatchCompletedWithErrors", "ItemCompleted",
         "ItemFailed", "DispatchedAs", "IfElseMainSuccess", "IfElseFallbackCalled"]
+
+
+def test_dispatch_as_authorized_origin_reports_bad_origin() -> None:
+    ext = state_with([(ALICE, 10_000)])
+    up.dispatch_as.function(ext, ROOT, EnumValue("system", EnumValue("Authorized")),
+                            _pay(BOB, 1_000))
+    result = events(ext)[-1][2].result
+    assert result.variant == "Err" and result.value.variant == "BadOrigin"
+    assert free_balance(ext, BOB) == 0
+
+
+def test_origin_caller_encodes_with_pallet_indices() -> None:
+    from runtime.pallets.utility.origins import OriginCaller
+
+    assert OriginCaller.encode(EnumValue("system", EnumValue("Root"))) == bytes([0, 0])
+    assert OriginCaller.encode(EnumValue("Ethereum", EnumValue("EthereumTransaction",
+                                                               bytes(20))))[:2] == bytes([21, 0])
