@@ -13,6 +13,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import websockets
 
 from rpc.methods.system import account_key
@@ -120,6 +121,20 @@ async def dev_checks(rpc: RpcClient) -> None:
     assert int(header["number"], 16) == int(best["number"], 16) + 1
 
 
+async def metrics_checks(node: DevNode) -> None:
+    """The Prometheus exporter shows Substrate's metric names with the chain's heights."""
+    async with aiohttp.ClientSession() as session, session.get(node.facts["prometheus"]) as reply:
+        assert reply.status == 200
+        text = await reply.text()
+    heights = {line.split("{")[1].split("}")[0]: float(line.rsplit(" ", 1)[1])
+               for line in text.splitlines() if line.startswith("substrate_block_height{")}
+    assert heights['status="best"'] >= 3 and heights['status="finalized"'] >= 3
+    assert "substrate_ready_transactions_number" in text
+    assert 'substrate_rpc_calls_total{is_error="false",method="dev_newBlock",protocol="ws"}' \
+        in text
+    assert "substrate_process_start_time_seconds" in text
+
+
 async def drive(node: DevNode) -> None:
     """Every check over one WebSocket connection."""
     async with websockets.connect(node.ws_url, max_size=None) as ws:
@@ -128,10 +143,11 @@ async def drive(node: DevNode) -> None:
         await block_checks(rpc)
         await transfer_checks(rpc, bytes.fromhex(node.facts["genesisHash"][2:]))
         await dev_checks(rpc)
+    await metrics_checks(node)
 
 
 def test_dev_node_serves_clients_builds_blocks_and_stops_cleanly(tmp_path: Path) -> None:
-    with running_dev_node(tmp_path, "--sealing", "instant") as node:
+    with running_dev_node(tmp_path, "--sealing", "instant", "--prometheus-port", "0") as node:
         print(f"\ntensorchain dev: process start to RPC ready in {node.ready_seconds:.2f} s "
               f"(node's own count: {node.facts['readySeconds']} s)")
         asyncio.run(asyncio.wait_for(drive(node), TEST_TIMEOUT))

@@ -1,0 +1,146 @@
+"""The node service in process: manual sealing, dev controls, restart from a base path.
+
+Each test starts a real :class:`node.service.NodeService` (RPC on a free port, in-memory or
+LevelDB chain) and stops it. ``fast_blocks=False`` keeps the process-wide runtime timings at
+their production values, which other tests in the same process rely on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from node.config import NodeConfig
+from node.service import NodeService
+from rpc.dev import DevControlError
+from runtime.frame import system
+from runtime.pallets.balances.pallet import TotalIssuance
+from runtime.pallets.timestamp import pallet as timestamp
+from runtime.primitives.keys import DEV_ACCOUNTS
+
+DAVE = DEV_ACCOUNTS["Dave"]
+
+
+def config(base_path: Path | None = None) -> NodeConfig:
+    """Manual sealing, a free port, production timings."""
+    base = NodeConfig.for_dev(rpc_port=0, sealing="manual",
+                              base_path=None if base_path is None else str(base_path))
+    return replace(base, fast_blocks=False)
+
+
+def run_with_service(body: Callable[[NodeService], Awaitable[Any]],
+                     base_path: Path | None = None) -> Any:
+    """Start a service, run ``body`` on it, always stop it."""
+
+    async def main() -> Any:
+        service = NodeService(config(base_path))
+        await service.start()
+        try:
+            return await body(service)
+        finally:
+            await service.stop()
+
+    return asyncio.run(asyncio.wait_for(main(), 60))
+
+
+def state(service: NodeService, at: bytes | None = None) -> Any:
+    """A reader of the best (or given) block's state."""
+    return service.db.reader_at(at or service.chain.best_hash)
+
+
+def test_manual_sealing_builds_blocks_only_on_request() -> None:
+    async def body(service: NodeService) -> None:
+        assert service.chain.best_number == 0
+        await asyncio.sleep(0.2)
+        assert service.chain.best_number == 0
+        hashes = await service.dev.new_blocks(3)
+        assert service.chain.best_hash == hashes[-1]
+        assert (service.chain.best_number, service.chain.finalized_number) == (3, 3)
+
+    run_with_service(body)
+
+
+def test_set_head_by_number_rewinds_and_new_blocks_build_on_it() -> None:
+    async def body(service: NodeService) -> None:
+        hashes = await service.dev.new_blocks(3)
+        assert await service.dev.set_head(1) == hashes[0]
+        assert (service.chain.best_number, service.chain.finalized_number) == (1, 1)
+        assert not service.chain.contains(hashes[2])
+        (fresh,) = await service.dev.new_blocks(1)
+        header = service.chain.header(fresh)
+        assert header is not None and header.parent_hash == hashes[0]
+
+    run_with_service(body)
+
+
+def test_set_head_to_an_unknown_block_is_refused() -> None:
+    async def body(service: NodeService) -> None:
+        with pytest.raises(DevControlError, match="unknown block"):
+            await service.dev.set_head(bytes(32))
+        with pytest.raises(DevControlError, match="unknown block #7"):
+            await service.dev.set_head(7)
+
+    run_with_service(body)
+
+
+def test_set_balance_moves_total_issuance_by_the_difference() -> None:
+    async def body(service: NodeService) -> None:
+        before = state(service)
+        old_free = int(system.account(before, DAVE.account_id).data.free)
+        old_issuance = int(TotalIssuance.get(before))
+        await service.dev.set_balance(DAVE.account_id, old_free + 123)
+        after = state(service)
+        assert int(system.account(after, DAVE.account_id).data.free) == old_free + 123
+        assert int(TotalIssuance.get(after)) == old_issuance + 123
+
+    run_with_service(body)
+
+
+def test_set_storage_writes_and_removes_raw_keys_in_a_new_block() -> None:
+    async def body(service: NodeService) -> None:
+        first = await service.dev.set_storage([(b":test:a", b"\x01")])
+        assert state(service, first).get(b":test:a") == b"\x01"
+        second = await service.dev.set_storage([(b":test:a", None)])
+        assert state(service, second).get(b":test:a") is None
+        assert service.chain.best_number == 2
+
+    run_with_service(body)
+
+
+def test_time_travel_sets_the_next_block_timestamp() -> None:
+    target = 4_102_444_800_000
+
+    async def body(service: NodeService) -> None:
+        assert await service.dev.time_travel(target) == target
+        await service.dev.new_blocks(1)
+        assert int(timestamp.Now.get(state(service))) == target
+
+    run_with_service(body)
+
+
+def test_revert_to_a_snapshot_restores_the_state() -> None:
+    async def body(service: NodeService) -> None:
+        snapshot = await service.dev.snapshot()
+        await service.dev.set_storage([(b":test:b", b"\x02")])
+        assert await service.dev.revert(snapshot) == snapshot
+        assert service.chain.best_hash == snapshot
+        assert state(service).get(b":test:b") is None
+
+    run_with_service(body)
+
+
+def test_a_chain_in_a_base_path_survives_a_restart(tmp_path: Path) -> None:
+    async def build(service: NodeService) -> tuple[bytes, bytes]:
+        await service.dev.new_blocks(2)
+        return service.chain.genesis_hash, service.chain.best_hash
+
+    async def reopen(service: NodeService) -> tuple[bytes, bytes]:
+        return service.chain.genesis_hash, service.chain.best_hash
+
+    first = run_with_service(build, tmp_path)
+    assert run_with_service(reopen, tmp_path) == first
