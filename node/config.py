@@ -15,6 +15,11 @@ from consensus.errors import InvalidSealingPolicy
 from consensus.sealing import SealingPolicy
 from rpc.config import RpcConfig
 
+DEFAULT_DEV_SEALING = "250"
+"""Blocks every 250 ms, like subtensor's fast-runtime localnet: clients that wait for blocks or
+epochs (and readiness checks looking for ``Imported #1``) work without extra flags; ``instant``
+and ``manual`` are one flag away."""
+
 
 class ConfigError(ValueError):
     """A command-line value the node cannot run with; the message names the flag."""
@@ -56,7 +61,7 @@ class NodeConfig:
         return self.base_path / "chains" / "dev" / "db"
 
     @classmethod
-    def for_dev(cls, *, rpc_port: int = 9944, sealing: str = "instant",
+    def for_dev(cls, *, rpc_port: int = 9944, sealing: str = DEFAULT_DEV_SEALING,
                 base_path: str | None = None, config_out: str | None = None,
                 rpc_external: bool = False, rpc_cors: str | None = None,
                 rpc_methods: str = "auto", prometheus_port: int | None = None,

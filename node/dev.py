@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import structlog
 
-from consensus.sealing import SealRequest
+from consensus.errors import InvalidSealingPolicy
+from consensus.sealing import SealingPolicy, SealRequest
 from node.importer import load_fork_choice
 from rpc.dev import DevControlError, StorageChanges
 from runtime.executive import Executive
@@ -154,6 +155,17 @@ class DevController:
         service.metrics.set_heights(service.chain.best_number, service.chain.finalized_number)
         log.info("dev head set", number=service.chain.best_number, hash="0x" + block_hash.hex())
         return block_hash
+
+
+    async def set_block_build_mode(self, mode: str) -> str:
+        """Switch the sealing driver to ``mode`` (``instant``, ``manual`` or milliseconds)."""
+        try:
+            policy = SealingPolicy.parse(mode, finalize=self.service.config.sealing.finalize)
+        except InvalidSealingPolicy as exc:
+            raise DevControlError(str(exc)) from None
+        self.service.driver.set_policy(policy)
+        log.info("dev sealing mode", sealing=str(policy))
+        return str(policy)
 
 
 def _describe(target: bytes | int) -> str:

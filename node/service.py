@@ -169,7 +169,7 @@ class NodeService:
             host = "0.0.0.0" if self.config.rpc.host == "0.0.0.0" else "127.0.0.1"
             await self.metrics.serve(host, self.config.prometheus_port)
         self._driver_task = asyncio.create_task(self.driver.run(), name="sealing-driver")
-        log.info("Running JSON-RPC server", addr=f"{self.server.address[0]}:"
+        log.info("dev chain ready", addr=f"{self.server.address[0]}:"
                  f"{self.server.address[1]}", sealing=str(self.config.sealing),
                  best=self.chain.best_number, genesis="0x" + self.chain.genesis_hash.hex())
 

@@ -16,6 +16,9 @@ method and params                           result
 ``dev_snapshot []``                         a snapshot id: the best block's hash
 ``dev_revert [id]``                         ``true``: the chain is back at the snapshot's block
 ``dev_setHead [hash | number]``             hash of the new head (an ancestor of the best)
+``dev_setBlockBuildMode [mode]``            the mode now in force: ``instant``, ``manual`` or
+                                            an interval in ms (chopsticks' ``Instant`` and
+                                            ``Manual`` are accepted)
 ==========================================  =====================================================
 
 Failures the control reports as :class:`DevControlError` become JSON-RPC errors with code
@@ -74,6 +77,10 @@ class DevControl(Protocol):
 
     async def set_head(self, target: bytes | int) -> bytes:
         """Make an ancestor of the best block (by hash or number) the head; its hash."""
+        ...
+
+    async def set_block_build_mode(self, mode: str) -> str:
+        """Switch sealing (``instant``, ``manual`` or milliseconds); the mode in force."""
         ...
 
 
@@ -174,10 +181,15 @@ def register_dev(registry: RpcRegistry, control: DevControl) -> None:
     async def set_head(params: Params) -> JSON:
         return hex0x(await _guard(control.set_head(parse_head(params))))
 
+    async def set_block_build_mode(params: Params) -> JSON:
+        mode = params.get(0, "mode", (str, int))
+        return await _guard(control.set_block_build_mode(str(mode)))
+
     for name, handler in (("dev_newBlock", new_block), ("dev_setStorage", set_storage),
                           ("dev_setBalance", set_balance), ("dev_timeTravel", time_travel),
                           ("dev_snapshot", snapshot), ("dev_revert", revert),
-                          ("dev_setHead", set_head)):
+                          ("dev_setHead", set_head),
+                          ("dev_setBlockBuildMode", set_block_build_mode)):
         registry.register(name, handler, unsafe=True)
 
 

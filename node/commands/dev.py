@@ -19,7 +19,7 @@ from typing import Any
 
 import click
 
-from node.config import ConfigError, NodeConfig
+from node.config import DEFAULT_DEV_SEALING, ConfigError, NodeConfig
 
 _STARTED = time.perf_counter()
 
@@ -27,7 +27,7 @@ _STARTED = time.perf_counter()
 @click.command("dev")
 @click.option("--rpc-port", type=int, default=9944, show_default=True,
               help="JSON-RPC port (HTTP and WebSocket); 0 picks a free port.")
-@click.option("--sealing", default="instant", show_default=True,
+@click.option("--sealing", default=DEFAULT_DEV_SEALING, show_default=True,
               help="When blocks are built: instant, manual or an interval in milliseconds.")
 @click.option("--base-path", type=click.Path(file_okay=False), default=None,
               help="Keep the chain in LevelDB under this directory (default: in memory).")
@@ -78,7 +78,12 @@ async def serve(config: NodeConfig) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     try:
-        await service.start()
+        try:
+            await service.start()
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot listen on {config.rpc.host}:{config.rpc.port} "
+                f"(--rpc-port/--prometheus-port): {exc.strerror or exc}") from None
         announce(service, time.perf_counter() - _STARTED)
         await stop.wait()
     finally:

@@ -144,3 +144,18 @@ def test_a_chain_in_a_base_path_survives_a_restart(tmp_path: Path) -> None:
 
     first = run_with_service(build, tmp_path)
     assert run_with_service(reopen, tmp_path) == first
+
+
+def test_block_build_mode_switches_from_manual_to_an_interval_and_back() -> None:
+    async def body(service: NodeService) -> None:
+        assert await service.dev.set_block_build_mode("100") == "100"
+        for _ in range(100):
+            if service.chain.best_number >= 2:
+                break
+            await asyncio.sleep(0.05)
+        assert service.chain.best_number >= 2
+        assert await service.dev.set_block_build_mode("Manual") == "manual"
+        with pytest.raises(DevControlError, match="--sealing"):
+            await service.dev.set_block_build_mode("Batch")
+
+    run_with_service(body)
