@@ -10,6 +10,8 @@ Layers, top to bottom::
       │  _undo: one dict per open transactional layer: key -> its entry before the layer touched
       │  it (or _ABSENT), so rollback restores exactly and commit folds into the enclosing layer
       ▼
+    _base: values already read from the parent state (it never changes under the overlay)
+      │
     reader: StateReader (the parent state: a Trie, or the flat index when the parent is the best
       │  block — see ``storage.chain_db``)
       ▼
@@ -83,6 +85,7 @@ class Overlay:
         self.parent = parent
         self.reader: StateReader = reader if reader is not None else parent
         self._changes: dict[bytes, bytes | None] = {}
+        self._base: dict[bytes, bytes | None] = {}
         self._sorted: list[bytes] = []
         self._fresh: list[bytes] = []
         self._undo: list[dict[bytes, object]] = []
@@ -96,7 +99,10 @@ class Overlay:
         changes = self._changes
         if key in changes:
             return changes[key]
-        return self.reader.get(key)
+        value = self._base.get(key, _ABSENT)
+        if value is _ABSENT:
+            value = self._base[key] = self.reader.get(key)
+        return value  # type: ignore[return-value]
 
     def next_key(self, key: bytes) -> bytes | None:
         """The smallest existing key strictly greater than ``key`` (pending changes merged)."""

@@ -46,6 +46,7 @@ _NODE = Column.NODES.value
 _REF = Column.REFCOUNTS.value
 _FLAT = Column.FLAT.value
 _U32 = struct.Struct("<I")
+_MISS = object()
 _LEN = struct.Struct(">I")
 
 
@@ -234,13 +235,30 @@ class FlatIndexState:
 
     ``lock`` is held by the database while it writes a batch and moves ``block_hash``, and by a
     view while it checks ``block_hash`` and starts a read, so no read can see a half-moved index.
+    ``hot`` caches flat-index reads (None = known absent) for the current block; the database
+    updates the cached keys an operation changes under the same lock, right after its write, so
+    the cache always equals the flat index. It is emptied when it reaches ``capacity`` entries.
     """
 
-    __slots__ = ("block_hash", "lock")
+    __slots__ = ("block_hash", "capacity", "hot", "lock")
 
-    def __init__(self, block_hash: bytes | None) -> None:
+    def __init__(self, block_hash: bytes | None, capacity: int = 1 << 17) -> None:
         self.block_hash = block_hash
         self.lock = threading.Lock()
+        self.hot: dict[bytes, bytes | None] = {}
+        self.capacity = capacity
+
+    def moved(self, block_hash: bytes | None, changes: Mapping[bytes, bytes | None]) -> None:
+        """Record that the index now stands at ``block_hash`` after ``changes`` (lock held)."""
+        self.block_hash = block_hash
+        hot = self.hot
+        if len(changes) > len(hot):
+            for key in [key for key in hot if key in changes]:
+                hot[key] = changes[key]
+        else:
+            for key, value in changes.items():
+                if key in hot:
+                    hot[key] = value
 
 
 class FlatStateView:
@@ -274,7 +292,14 @@ class FlatStateView:
         index = self._index
         with index.lock:
             if index.block_hash == self.block_hash:
-                return self._kv.get(_FLAT + key)
+                hot = index.hot
+                value = hot.get(key, _MISS)
+                if value is _MISS:
+                    value = self._kv.get(_FLAT + key)
+                    if len(hot) >= index.capacity:
+                        hot.clear()
+                    hot[key] = value
+                return value  # type: ignore[return-value]
         return self.trie.get(key)
 
     def next_key(self, key: bytes) -> bytes | None:

@@ -91,6 +91,8 @@ def _check(db: ChainDB, model: _ChainModel) -> None:
     assert view.is_flat
     for probe in (b"", b"a", b"ab", b"abc\xff", b"b", b"c", b"d"):
         assert view.next_key(probe) == min((k for k in best_state if k > probe), default=None)
+    for key in (b"a", b"ab", b"abc", b"b", b"ba", b"c", b"cc", b"d", b"zz"):
+        assert view.get(key) == best_state.get(key)  # the hot read cache stays exact
 
 
 def _apply_child(db: ChainDB, model: _ChainModel, data, target: bytes, step: int) -> None:
