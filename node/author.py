@@ -42,6 +42,7 @@ from runtime.executive import Executive
 from runtime.extrinsic.validity import InvalidKind, InvalidTransaction, UnknownTransaction
 from runtime.primitives.block import Block, Digest, DigestItem, Header
 from runtime.primitives.keys import Keypair
+from storage.errors import StatePrunedError
 from storage.overlay import Overlay
 
 Sealer = Callable[[Header], Header]
@@ -223,7 +224,10 @@ class BlockAuthor:
         number = self.chain.number(parent_hash)
         if number is None:
             raise AuthorError(f"cannot build on unknown parent 0x{parent_hash.hex()}")
-        overlay = self.chain.db.overlay_at(parent_hash, self.state_version)
+        try:
+            overlay = self.chain.db.overlay_at(parent_hash, self.state_version)
+        except StatePrunedError as exc:
+            raise AuthorError(f"cannot build on #{number}: {exc}") from exc
         header = Header(parent_hash, number + 1, _ZERO, _ZERO, Digest(tuple(pre_digest)))
         self.executive.initialize_block(overlay, header)
         extrinsics = self._apply_inherents(overlay, inherents, number + 1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import structlog
 
-from node.events import BlockImported, BlocksFinalized, ChainListener
+from node.events import BlockImported, BlocksFinalized, ChainListener, ChainRewound
 from runtime.primitives.block import Block, Header, split_extrinsic
 from runtime.primitives.scale import decode_compact, encode_compact
 from storage.chain_db import ChainDB
@@ -151,6 +151,13 @@ class Chain:
         """Tell every listener about newly finalized blocks."""
         for listener in list(self._listeners):
             self._deliver(listener.on_blocks_finalized, event, event.block_hash)
+
+    def notify_rewound(self, event: ChainRewound) -> None:
+        """Tell every listener that has ``on_chain_rewound`` about a rewind."""
+        for listener in list(self._listeners):
+            method = getattr(listener, "on_chain_rewound", None)
+            if method is not None:
+                self._deliver(method, event, event.block_hash)
 
     def _deliver(self, method: Callable[[object], None], event: object,
                  block_hash: bytes) -> None:

@@ -8,7 +8,9 @@ transaction pool and the RPC subscriptions (both thread-confined to the loop) ca
   :class:`~consensus.fork_choice.TreeRoute` from the previous best (``retracted`` newest first,
   ``enacted`` ascending; a plain extension has one enacted block and nothing retracted);
 * :class:`BlocksFinalized` — the newly finalized blocks in ascending order, and the route of the
-  best block if finality moved it off a dead fork.
+  best block if finality moved it off a dead fork;
+* :class:`ChainRewound` — a dev chain went back to an ancestor of its best block (revert); the
+  blocks above it are gone. Listeners without ``on_chain_rewound`` are skipped.
 
 Two adapters wire the usual consumers without the importer knowing them:
 :class:`PoolNotifier` (``TransactionPool.on_block_retracted`` / ``on_block_imported`` /
@@ -21,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Protocol
+from typing import Any, Protocol
 
 from consensus.fork_choice import TreeRoute
 from runtime.primitives.block import Header
@@ -76,6 +78,15 @@ class BlocksFinalized:
     best_route: TreeRoute | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ChainRewound:
+    """The best block went back to ``block_hash``; ``retracted`` (newest first) were deleted."""
+
+    block_hash: bytes
+    number: int
+    retracted: tuple[bytes, ...]
+
+
 class ChainListener(Protocol):
     """Receives the chain's notifications; called in order, on the importing thread."""
 
@@ -85,6 +96,10 @@ class ChainListener(Protocol):
 
     def on_blocks_finalized(self, event: BlocksFinalized) -> None:
         """Blocks became final."""
+        ...
+
+    def on_chain_rewound(self, event: ChainRewound) -> None:
+        """The chain went back to an ancestor (optional for listeners)."""
         ...
 
 
@@ -135,6 +150,13 @@ class PoolNotifier:
             self._follow(event.best_route, {})
         self.pool.on_block_finalized(event.block_hash)
 
+    def on_chain_rewound(self, event: ChainRewound) -> None:
+        """The deleted blocks leave the best chain: their transactions come back. The pool
+        re-validates them at their (deleted) parents: wrap its validator with
+        :func:`validate_at_known_block`."""
+        for block_hash in event.retracted:
+            self.pool.on_block_retracted(block_hash)
+
     def _follow(self, route: TreeRoute, known: dict[bytes, tuple[Header, tuple[bytes, ...]]]
                 ) -> None:
         for block_hash in route.retracted:
@@ -146,6 +168,21 @@ class PoolNotifier:
             header, extrinsics = found
             self.pool.on_block_imported(block_hash, list(extrinsics),
                                         parent_hash=header.parent_hash)
+
+
+Validator = Callable[[Any, bytes, bytes], Any]
+"""The pool's ``validator(source, extrinsic, at_block_hash)``."""
+
+
+def validate_at_known_block(validator: Validator, is_known: Callable[[bytes], bool],
+                            best_hash: Callable[[], bytes]) -> Validator:
+    """``validator`` that validates at the best block when ``at`` is no longer stored (blocks
+    deleted by a rewind, or discarded by finality, which the pool may still ask about)."""
+
+    def validate(source: Any, extrinsic: bytes, at: bytes) -> Any:
+        return validator(source, extrinsic, at if is_known(at) else best_hash())
+
+    return validate
 
 
 class RpcSink(Protocol):
@@ -176,3 +213,7 @@ class RpcNotifier:
         """Forward every newly finalized block."""
         for block_hash in event.finalized:
             self.sink.notify_finalized(block_hash)
+
+    def on_chain_rewound(self, event: ChainRewound) -> None:
+        """The rewound-to block is the new head (no storage changes are reported)."""
+        self.sink.notify_imported(event.block_hash, (), best=True)

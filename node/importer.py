@@ -50,11 +50,12 @@ from consensus.errors import InvalidHeader
 from consensus.fork_choice import ForkChoice, TreeRoute, is_descendant_or_self, tree_route
 from consensus.verify import HeaderVerifier, VerifiedHeader
 from node.chain import Chain, encode_body
-from node.events import BlockImported, BlocksFinalized, ImportOrigin
+from node.events import BlockImported, BlocksFinalized, ChainRewound, ImportOrigin
 from runtime.executive import Executive, InvalidBlock
 from runtime.frame import system
 from runtime.primitives.block import Block, Header
 from storage.chain_db import ChainDB
+from storage.errors import InvalidBlockCommitError
 from storage.overlay import CommitSet, Overlay
 from storage.trie.root import ordered_trie_root
 
@@ -133,6 +134,10 @@ class ExtrinsicsRootMismatch(BlockImportError):
 
 class ExecutionFailed(BlockImportError):
     """Executing the block failed: an extrinsic is invalid (or the runtime refused the block)."""
+
+
+class RewindRefused(Exception):
+    """A rewind target that is not a retained ancestor of the best block."""
 
 
 class StateRootMismatch(ExecutionFailed):
@@ -473,3 +478,37 @@ class BlockImporter:
         dead = {h for h in choice.tree if not choice.descends_from_finalized(h)}
         choice.forget(dead)
         return BlocksFinalized(block_hash, choice.number_of(block_hash), newly, best_route)
+
+    # -- dev rewind -------------------------------------------------------------------------------
+
+    def rewind(self, block_hash: bytes) -> ChainRewound:
+        """Go back to an ancestor of the best block (dev revert), deleting every block above it;
+        it becomes best (and finalized if finality was above it). Notifies on this thread."""
+        event = self.rewind_deferred(block_hash)
+        self.chain.notify_rewound(event)
+        return event
+
+    async def rewind_async(self, block_hash: bytes) -> ChainRewound:
+        """:meth:`rewind` in the worker thread; notifications on the calling loop."""
+        return await self.run_committed(lambda: self.rewind_deferred(block_hash),
+                                        self.chain.notify_rewound)
+
+    def rewind_deferred(self, block_hash: bytes) -> ChainRewound:
+        """Rewind under the writer lock (``ChainDB.rewind``, one batch) and reload the fork
+        choice; the caller delivers the notification."""
+        with self._lock:
+            db = self.chain.db
+            target = db.find_record(block_hash)
+            if target is None:
+                raise RewindRefused(f"cannot rewind to unknown block 0x{block_hash.hex()}")
+            retracted = []
+            record = db.record(self.chain.best_hash)
+            while record.number > target.number:
+                retracted.append(record.hash)
+                record = db.record(record.parent_hash)
+            try:
+                db.rewind(block_hash)
+            except InvalidBlockCommitError as exc:
+                raise RewindRefused(str(exc)) from exc
+            self.fork_choice = load_fork_choice(db)
+            return ChainRewound(block_hash, target.number, tuple(retracted))

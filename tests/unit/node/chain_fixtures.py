@@ -22,7 +22,13 @@ from consensus.aura import FAST_SLOT_DURATION_MS, slot_digest
 from consensus.verify import HeaderVerifier
 from node.author import BlockAuthor, BlockLimits, aura_sealer
 from node.chain import Chain
-from node.events import BlockImported, BlocksFinalized, ImportOrigin
+from node.events import (
+    BlockImported,
+    BlocksFinalized,
+    ChainRewound,
+    ImportOrigin,
+    validate_at_known_block,
+)
 from node.importer import AuraSealCheck, BlockImporter
 from node.txpool import TransactionPool
 from node.txpool.validity import decode_validity
@@ -52,7 +58,7 @@ from runtime.primitives.externalities import Externalities
 from runtime.primitives.keys import DEV_ACCOUNTS, Keypair
 from runtime.primitives.scale import U32, U64, Compact
 from runtime.primitives.scale.common import AccountId32
-from storage.chain_db import ChainDB
+from storage.chain_db import ChainDB, Pruning
 
 FEE = 1_000
 ENDOWMENT = 10**15
@@ -148,9 +154,9 @@ def genesis_spec(accounts: Sequence[Keypair] = (ALICE, BOB, CHARLIE, DAVE)) -> R
     return RawChainSpec(top)
 
 
-def open_db(path: Path | None) -> ChainDB:
+def open_db(path: Path | None, pruning: Pruning | None = None) -> ChainDB:
     """A LevelDB chain database in ``path`` (memory when None), with genesis committed."""
-    db = ChainDB.open_memory() if path is None else ChainDB.open_leveldb(path)
+    db = ChainDB.open_memory(pruning) if path is None else ChainDB.open_leveldb(path, pruning)
     if db.genesis_hash is None:
         commit_genesis(db, genesis_spec(), VERSION.state_version)
     return db
@@ -162,6 +168,7 @@ class Recorder:
 
     imported: list[BlockImported] = field(default_factory=list)
     finalized: list[BlocksFinalized] = field(default_factory=list)
+    rewound: list[ChainRewound] = field(default_factory=list)
 
     def on_block_imported(self, event: BlockImported) -> None:
         """Keep the event."""
@@ -170,6 +177,10 @@ class Recorder:
     def on_blocks_finalized(self, event: BlocksFinalized) -> None:
         """Keep the event."""
         self.finalized.append(event)
+
+    def on_chain_rewound(self, event: ChainRewound) -> None:
+        """Keep the event."""
+        self.rewound.append(event)
 
 
 @dataclass
@@ -206,9 +217,10 @@ class Node:
 
 
 def make_node(path: Path | None = None, *, instant_finality: bool = False,
-              sealed: bool = True, trust_own_state: bool = False) -> Node:
+              sealed: bool = True, trust_own_state: bool = False,
+              pruning: Pruning | None = None) -> Node:
     """A node over a fresh (or reopened) database."""
-    db = open_db(path)
+    db = open_db(path, pruning)
     chain = Chain(db, VERSION.state_version)
     seal_check = None
     if sealed:
@@ -289,7 +301,8 @@ def make_pool(node: Node) -> TransactionPool:
             validity = nonce_validity(signer, decoded.signed.signed_extra.nonce, nonce)
         return decode_validity(encode_transaction_validity(validity))
 
-    return TransactionPool(validator)
+    return TransactionPool(validate_at_known_block(validator, node.chain.contains,
+                                                   lambda: node.chain.best_hash))
 
 
 @dataclass

@@ -10,6 +10,7 @@ from node.author import AuthorError, BlockLimits
 from node.events import ImportOrigin, PoolNotifier
 from node.importer import BadHeaderError, BuiltState, ImportStatus, StateRootMismatch
 from node.txpool import TransactionSource
+from storage.chain_db import Pruning
 from storage.overlay import CommitSet
 from tests.unit.node.chain_fixtures import (
     ALICE,
@@ -200,3 +201,15 @@ def test_author_block_builds_on_a_given_parent_as_a_fork(node: Node) -> None:
     block = node.author.author_block(node.genesis_hash, **block_inputs(node, node.genesis_hash))
     assert block.header.number == 1 and node.chain.contains(block.hash())
     assert node.chain.best_number == 2 and recorder.imported[0].is_new_best is False
+
+
+def test_building_on_a_pruned_parent_is_refused(tmp_path: Path) -> None:
+    node = make_node(tmp_path / "db", instant_finality=True, pruning=Pruning(keep=2))
+    try:
+        blocks = author_chain(node, 5)
+        before = node.snapshot()
+        with pytest.raises(AuthorError, match="pruned"):
+            node.author.author_block(blocks[0].hash(), **block_inputs(node, blocks[0].hash()))
+        assert node.snapshot() == before
+    finally:
+        node.close()

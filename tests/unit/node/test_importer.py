@@ -17,6 +17,7 @@ from node.importer import (
     ExtrinsicsRootMismatch,
     ImportStatus,
     NotOnFinalizedChain,
+    RewindRefused,
     StateRootMismatch,
     UnknownParentError,
 )
@@ -335,3 +336,34 @@ def test_diff_states_across_two_databases(tmp_path: Path) -> None:
     finally:
         ours.close()
         reference.close()
+
+
+def test_rewind_deletes_blocks_above_and_returns_their_transactions(node: Node) -> None:
+    pool = make_pool(node)
+    node.chain.subscribe(PoolNotifier(pool, node.chain.header_and_body))
+    xts = [bump_call_xt(node, nonce) for nonce in range(4)]
+    for xt in xts:
+        pool.submit(TransactionSource.EXTERNAL, xt, node.chain.best_hash)
+        node.author.author(pool=pool, **block_inputs(node))
+    side = author_chain(node, 1, parent_hash=node.chain.canonical_hash(2))
+    target = node.chain.canonical_hash(2)
+    assert target is not None and pool.status().ready == 0
+    retracted = [node.chain.canonical_hash(n) for n in (4, 3)]
+    event = node.importer.rewind(target)
+    assert event.retracted == tuple(retracted) and node.recorder.rewound == [event]
+    assert node.chain.best_hash == target == node.importer.fork_choice.best
+    assert not any(node.chain.contains(h) for h in [*retracted, side[0].hash()])
+    assert [tx.data for tx in pool.ready()] == xts[2:]  # signatures are randomised: same bytes
+    again = node.author.author(pool=pool, **block_inputs(node))
+    assert again.result.is_new_best and len(again.block.extrinsics) == 3
+    assert node.chain.listener_errors == 0
+
+
+def test_rewind_to_a_non_ancestor_is_refused_and_changes_nothing(node: Node) -> None:
+    author_chain(node, 3)
+    (side,) = author_chain(node, 1, parent_hash=node.genesis_hash)
+    before = node.snapshot()
+    for target in (side.hash(), b"\x05" * 32):
+        with pytest.raises(RewindRefused):
+            node.importer.rewind(target)
+    assert node.snapshot() == before and node.recorder.rewound == []
