@@ -68,6 +68,7 @@ def _reader(db: ChainDB, keys: list[bytes], kind: str,
     cold = kind == "flat, cold"
 
     def read_all() -> None:
+        """Read every sampled key once."""
         if cold:
             db.clear_read_cache()
         get = view.get
@@ -83,6 +84,7 @@ def _measure(label: str, db: ChainDB, state: dict[bytes, bytes], update: TrieUpd
     group = "storage"
 
     def base(name: str) -> str | None:
+        """The memory row this row is compared with."""
         return None if baseline is None else f"{name} [{baseline}]"
 
     rows = [Row(group, f"genesis write {len(state):,} keys [{label}]",
