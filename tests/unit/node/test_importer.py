@@ -228,7 +228,12 @@ def author_chain_unimported(node: Node, parent_hash: bytes) -> Block:
 
 
 def test_finalizing_a_shorter_branch_moves_best_and_discards_the_other(node: Node) -> None:
-    branch_a = author_chain(node, 4)
+    pool = make_pool(node)
+    node.chain.subscribe(PoolNotifier(pool, node.chain.header_and_body))
+    xt = bump_call_xt(node, 0)
+    pool.submit(TransactionSource.EXTERNAL, xt, node.genesis_hash)
+    node.author.author(pool=pool, **block_inputs(node))
+    branch_a = author_chain(node, 3)
     branch_b = author_chain(node, 2, parent_hash=node.genesis_hash)
     extra = author_chain_unimported(node, branch_a[-1].hash())
     event = node.importer.finalize(branch_b[0].hash())
@@ -242,6 +247,7 @@ def test_finalizing_a_shorter_branch_moves_best_and_discards_the_other(node: Nod
         node.importer.import_block(extra)
     assert node.snapshot() == before
     assert node.recorder.finalized == [event]
+    assert [tx.data for tx in pool.ready()] == [xt] and node.chain.listener_errors == 0
 
 
 def test_failing_listener_does_not_undo_or_block_the_import(node: Node) -> None:
