@@ -124,7 +124,12 @@ class TransactionPaymentFees:
 
 
 class RuntimeCallDispatcher:
-    """Dispatches inner ``RuntimeCall`` values (decoded outer-enum values) for Utility/Sudo."""
+    """Dispatches inner ``RuntimeCall`` values (decoded outer-enum values) for Utility/Sudo.
+
+    The value is re-encoded with the outer enum and decoded by the runtime's call table, so an
+    inner call reaches exactly the function an extrinsic would. Only the ``forbid`` list filters
+    calls: subtensor's ``BaseCallFilter`` rules concern pallets not composed here.
+    """
 
     def __init__(self, runtime: Runtime, call_type: ScaleType) -> None:
         self._runtime = runtime

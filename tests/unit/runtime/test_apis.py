@@ -191,9 +191,9 @@ def test_block_builder_outputs_decode_for_clients() -> None:
     applied = call_api("BlockBuilder_apply_extrinsic", inherents[1:], ext)
     assert applied == b"\x00\x00"
     assert _client_decode("BlockBuilder_apply_extrinsic", applied) == {"Ok": {"Ok": ()}}
-    stale = call_api("BlockBuilder_apply_extrinsic", signed(BOB.sr25519, TRANSFER, 5, genesis),
+    future = call_api("BlockBuilder_apply_extrinsic", signed(BOB.sr25519, TRANSFER, 5, genesis),
                      ext)
-    assert _client_decode("BlockBuilder_apply_extrinsic", stale) == {
+    assert _client_decode("BlockBuilder_apply_extrinsic", future) == {
         "Err": {"Invalid": "Future"}}
     header = _client_decode("BlockBuilder_finalize_block",
                             call_api("BlockBuilder_finalize_block", b"", ext))
