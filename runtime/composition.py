@@ -21,7 +21,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from runtime.frame.dispatch import DispatchError, DispatchInfo, Origin
+from runtime.frame.dispatch import (
+    DECLARED,
+    DispatchError,
+    DispatchInfo,
+    Origin,
+    PostDispatchInfo,
+    Weight,
+    post_info_of,
+)
 from runtime.frame.pallet import CallDef, Pallet
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import DecodeError
@@ -51,10 +59,17 @@ class DecodedCall:
 
 @dataclass(frozen=True, slots=True)
 class DispatchOutcome:
-    """What a dispatch did: ``error`` is None on success."""
+    """What a dispatch did: ``error`` is None on success; ``post_info`` is what the call
+    reported about its actual weight and fee (as declared when it reported nothing)."""
 
     info: DispatchInfo
     error: DispatchError | None = None
+    post_info: PostDispatchInfo = DECLARED
+
+    @property
+    def actual_weight(self) -> Weight:
+        """The weight the call actually used (never above the declared weight)."""
+        return self.post_info.calc_actual_weight(self.info)
 
     @property
     def ok(self) -> bool:
@@ -111,15 +126,15 @@ class Runtime:
         info = call.dispatch_info()
         ext.start_transaction()
         try:
-            call.definition.function(ext, origin, **call.args)
+            returned = call.definition.function(ext, origin, **call.args)
         except DispatchError as error:
             ext.rollback_transaction()
-            return DispatchOutcome(info, error)
+            return DispatchOutcome(info, error, error.post_info or DECLARED)
         except BaseException:
             ext.rollback_transaction()
             raise
         ext.commit_transaction()
-        return DispatchOutcome(info)
+        return DispatchOutcome(info, None, post_info_of(returned))
 
     def on_initialize(self, ext: Externalities, block_number: int) -> None:
         """Every pallet's ``on_initialize`` hooks, in pallet index order."""

@@ -45,15 +45,12 @@ from runtime.frame.dispatch import (
     DispatchClass,
     DispatchInfo,
     Pays,
+    PostDispatchInfo,
     Signed,
-    Weight,
 )
 from runtime.primitives.block import Block, Digest, Header
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import U32, EnumValue
-
-BASE_EXTRINSIC_WEIGHT = Weight(125_000_000, 0)
-"""frame_support's default ``ExtrinsicBaseWeight`` (125 µs), added to every applied extrinsic."""
 
 
 class InvalidBlock(Exception):
@@ -65,13 +62,15 @@ class FeeHandler(Protocol):
     runtime that composes the TransactionPayment and Balances pallets."""
 
     def withdraw_fee(self, ext: Externalities, who: bytes, info: DispatchInfo, length: int,
-                     tip: int) -> int | InvalidTransaction:
-        """Take the fee before dispatch; the amount taken, or ``Payment`` when it cannot."""
+                     tip: int) -> object | InvalidTransaction:
+        """Take the fee before dispatch. Returns what ``settle_fee`` needs (the charge), or
+        ``Invalid::Payment`` when the sender cannot pay."""
         ...
 
-    def settle_fee(self, ext: Externalities, who: bytes, withdrawn: int, info: DispatchInfo,
-                   length: int, tip: int) -> None:
-        """After dispatch: refund any excess and emit ``TransactionFeePaid``."""
+    def settle_fee(self, ext: Externalities, charge: object, info: DispatchInfo,
+                   post_info: PostDispatchInfo, length: int) -> None:
+        """After dispatch: correct the fee by the actual weight, refund the excess, pay the
+        rest where it goes, emit ``TransactionFeePaid``."""
         ...
 
 
@@ -93,7 +92,7 @@ class Executive:
 
     def __init__(self, runtime: Runtime, version: VersionInfo, fees: FeeHandler, *,
                  extensions: ExtensionSet = SUBTENSOR_EXTENSIONS,
-                 block_hash_count: int = 4096) -> None:
+                 block_hash_count: int = system.BLOCK_HASH_COUNT) -> None:
         self.runtime = runtime
         self.version = version
         self.fees = fees
@@ -175,11 +174,11 @@ class Executive:
         refusal = self._pre_dispatch_nonce(ext, who, extra.nonce, info)
         if refusal is not None:
             return refusal
-        withdrawn = self.fees.withdraw_fee(ext, who, info, length, extra.tip)
-        if isinstance(withdrawn, InvalidTransaction):
-            return withdrawn
+        charge = self.fees.withdraw_fee(ext, who, info, length, extra.tip)
+        if isinstance(charge, InvalidTransaction):
+            return charge
         outcome = self.runtime.dispatch(ext, Signed(who), call)
-        self.fees.settle_fee(ext, who, withdrawn, info, length, extra.tip)
+        self.fees.settle_fee(ext, charge, info, outcome.post_info, length)
         return outcome
 
     def _apply_unsigned(self, ext: Externalities, call: DecodedCall, info: DispatchInfo
@@ -209,8 +208,8 @@ class Executive:
 
     def _note_applied(self, ext: Externalities, index: int, outcome: DispatchOutcome) -> None:
         info = outcome.info
-        noted = DispatchInfo(info.weight + BASE_EXTRINSIC_WEIGHT, info.dispatch_class,
-                             info.pays_fee)
+        noted = DispatchInfo(outcome.actual_weight + system.EXTRINSIC_BASE_WEIGHT,
+                             info.dispatch_class, outcome.post_info.pays(info))
         if outcome.error is None:
             system.deposit_event(ext, system.ExtrinsicSuccess(noted.to_scale()))
         else:

@@ -104,23 +104,23 @@ class TransactionPaymentFees:
         self._aura = aura
 
     def withdraw_fee(self, ext: Externalities, who: bytes, info: DispatchInfo, length: int,
-                     tip: int) -> int | InvalidTransaction:
-        """``ChargeTransactionPayment::prepare``; the amount taken (fee + tip)."""
+                     tip: int) -> object | InvalidTransaction:
+        """``ChargeTransactionPayment::prepare``: the charge kept for ``settle_fee``."""
         try:
-            charged = charge.pre_dispatch_charge(ext, who, length, info, tip)
+            return charge.pre_dispatch_charge(ext, who, length, info, tip)
         except charge.FeePaymentError as refusal:
             return refusal.validity
-        return charged.liquidity.credit if isinstance(charged.liquidity, charge.TaoFee) else 0
 
-    def settle_fee(self, ext: Externalities, who: bytes, withdrawn: int, info: DispatchInfo,
-                   length: int, tip: int) -> None:
-        """``post_dispatch``: refund the excess, pay the author, ``TransactionFeePaid``."""
-        liquidity = charge.TaoFee(withdrawn) if withdrawn else None
+    def settle_fee(self, ext: Externalities, charged: object, info: DispatchInfo,
+                   post_info: PostDispatchInfo, length: int) -> None:
+        """``post_dispatch``: correct by the actual weight, refund the excess, pay the author,
+        ``TransactionFeePaid``."""
+        if not isinstance(charged, charge.ChargedFee):
+            raise TypeError(f"settle_fee got {type(charged).__name__}, not a ChargedFee")
         author = None
         if self._aura is not None:
             author = self._aura.author(ext, stored_digest(ext))
-        charge.post_dispatch_charge(ext, charge.ChargedFee(who, tip, liquidity), length, info,
-                                    PostDispatchInfo(), author)
+        charge.post_dispatch_charge(ext, charged, length, info, post_info, author)
 
 
 class RuntimeCallDispatcher:

@@ -131,6 +131,12 @@ class DispatchError(Exception):
         super().__init__(_describe(variant, detail))
         self.variant = variant
         self.detail = detail
+        self.post_info: PostDispatchInfo | None = None
+
+    def with_post_info(self, post_info: PostDispatchInfo) -> DispatchError:
+        """Attach what the failed call reports about its actual weight and fee; returns self."""
+        self.post_info = post_info
+        return self
 
     @classmethod
     def module(cls, pallet_index: int, error_index: int, name: str, pallet: str = ""
@@ -256,3 +262,35 @@ class DispatchInfo:
         """The value to encode with :data:`DispatchInfoType` (as in ``ExtrinsicSuccess``)."""
         return {"weight": self.weight.to_scale(), "class": self.dispatch_class.name,
                 "pays_fee": self.pays_fee.name}
+
+
+@dataclass(frozen=True, slots=True)
+class PostDispatchInfo:
+    """What a call reports after it ran (FRAME's ``PostDispatchInfo``): its actual weight
+    (None: as declared) and whether the sender pays. Calls return one, or None for "as declared";
+    a failing call attaches one to its :class:`DispatchError` (``with_post_info``)."""
+
+    actual_weight: Weight | None = None
+    pays_fee: Pays = Pays.Yes
+
+    def calc_actual_weight(self, info: DispatchInfo) -> Weight:
+        """The actual weight, never above the declared one (component-wise minimum)."""
+        if self.actual_weight is None:
+            return info.weight
+        return Weight(min(self.actual_weight.ref_time, info.weight.ref_time),
+                      min(self.actual_weight.proof_size, info.weight.proof_size))
+
+    def pays(self, info: DispatchInfo) -> Pays:
+        """``Pays.No`` if either the declaration or the result says so."""
+        if info.pays_fee is Pays.No or self.pays_fee is Pays.No:
+            return Pays.No
+        return Pays.Yes
+
+
+DECLARED = PostDispatchInfo()
+"""The post-dispatch info of a call that reports nothing beyond its declaration."""
+
+
+def post_info_of(returned: object) -> PostDispatchInfo:
+    """Normalise a call's return value (None or a ``PostDispatchInfo``)."""
+    return returned if isinstance(returned, PostDispatchInfo) else DECLARED

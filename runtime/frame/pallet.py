@@ -41,6 +41,7 @@ from runtime.primitives.scale import (
 ArgSpec = tuple[str, ScaleType] | tuple[str, ScaleType, str]
 CallFunction = Callable[..., None]
 WeightRule = Weight | Callable[..., Weight]
+InfoRule = Callable[..., DispatchInfo]
 
 
 class PalletDefinitionError(Exception):
@@ -62,9 +63,14 @@ class CallDef:
     pays_fee: Pays
     docs: tuple[str, ...]
     args_type: StructType = field(repr=False)
+    info_rule: InfoRule | None = None
 
     def dispatch_info(self, args: dict[str, Any]) -> DispatchInfo:
-        """The declared weight, class and fee payment for these arguments."""
+        """The declared weight, class and fee payment for these arguments (an ``info`` rule,
+        when given, decides all three: ``Sudo.sudo`` and ``Utility.batch`` take them from the
+        inner calls)."""
+        if self.info_rule is not None:
+            return self.info_rule(**args)
         weight = self.weight(**args) if callable(self.weight) else self.weight
         return DispatchInfo(weight, self.dispatch_class, self.pays_fee)
 
@@ -194,8 +200,12 @@ class Pallet:
 
     def call(self, index: int, args: Sequence[ArgSpec], *, weight: WeightRule,
              dispatch_class: DispatchClass = DispatchClass.Normal, pays_fee: Pays = Pays.Yes,
-             name: str | None = None) -> Callable[[CallFunction], CallDef]:
-        """Decorator declaring a call at ``index`` with named, typed arguments."""
+             name: str | None = None, info: InfoRule | None = None
+             ) -> Callable[[CallFunction], CallDef]:
+        """Decorator declaring a call at ``index`` with named, typed arguments.
+
+        ``weight`` is a ``Weight`` or a function of the arguments; ``info``, a function of the
+        arguments returning the whole ``DispatchInfo``, overrides weight, class and pays."""
         fields = tuple(_arg_field(self.name, spec) for spec in args)
 
         def register(function: CallFunction) -> CallDef:
@@ -204,7 +214,7 @@ class Pallet:
             definition = CallDef(
                 self.name, self.index, index, call_name, fields, function, weight,
                 dispatch_class, pays_fee, _docs_of(function),
-                StructType(f"{self.name}::{call_name}", fields))
+                StructType(f"{self.name}::{call_name}", fields), info)
             self.calls[index] = definition
             self._enum_cache.pop("Call", None)
             return definition

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from runtime.frame.dispatch import DispatchError, DispatchErrorType, DispatchInfoType
+from runtime.frame.dispatch import DispatchError, DispatchErrorType, DispatchInfoType, Weight
 from runtime.frame.pallet import Event, Pallet
 from runtime.frame.storage import VALUE_QUERY, blake2_128_concat, twox64_concat
-from runtime.primitives.block import DIGEST_TYPE
+from runtime.primitives.block import DIGEST_TYPE, DigestItem
+from runtime.primitives.block import Digest as BlockDigest
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import (
     U8,
@@ -42,11 +43,14 @@ system = Pallet("System", 0, docs=("Accounts, block bookkeeping and events.",))
 
 # -- types --------------------------------------------------------------------------------------
 
+ExtraFlags = Struct("ExtraFlags", [(None, U128, "u128")],
+                    path=("pallet_balances", "types", "ExtraFlags"))
+
 AccountData = Struct("AccountData", [
     ("free", U64, "Balance"),
     ("reserved", U64, "Balance"),
     ("frozen", U64, "Balance"),
-    ("flags", U128, "ExtraFlags"),
+    ("flags", ExtraFlags, "ExtraFlags"),
 ], path=("pallet_balances", "types", "AccountData"), params=(TypeParam("Balance", U64),))
 
 AccountInfo = Struct("AccountInfo", [
@@ -119,6 +123,13 @@ AllExtrinsicsLen = system.value("AllExtrinsicsLen", U32,
 Digest = system.value("Digest", DIGEST_TYPE, query=VALUE_QUERY, default={"logs": []},
                       docs=("Digest of the current block, also part of the block header.",))
 
+EXTRINSIC_BASE_WEIGHT = Weight(115_480_000, 0)
+"""frame_support's ``ExtrinsicBaseWeight`` (115,480 ns): the weight every applied extrinsic adds
+on top of its call, for every dispatch class (``BlockWeights``)."""
+
+BLOCK_HASH_COUNT = 2400
+"""How many recent block hashes ``System.BlockHash`` keeps (subtensor's ``BlockHashCount``)."""
+
 EXTRINSIC_INDEX_KEY = b":extrinsic_index"
 """Well-known key holding the index (u32) of the extrinsic being applied."""
 
@@ -153,8 +164,8 @@ NonZeroRefCount = system.error(4, "NonZeroRefCount",
 CallFiltered = system.error(5, "CallFiltered", "The origin filter prevent the call.")
 
 system.constant("SS58Prefix", U8, 42, "The designated SS58 prefix of this chain.")
-system.constant("BlockHashCount", U32, 4096, "Maximum number of block number to block hash "
-                "mappings to keep (oldest pruned first).")
+system.constant("BlockHashCount", U32, BLOCK_HASH_COUNT, "Maximum number of block number to "
+                "block hash mappings to keep (oldest pruned first).")
 
 # -- depositing events --------------------------------------------------------------------------
 
@@ -231,16 +242,16 @@ def dec_providers(ext: Externalities, who: bytes) -> bool:
     """Drop a provider reference; returns True when the account was reaped (``KilledAccount``).
 
     Raises ``DispatchError::ConsumerRemaining`` when the last provider would go while consumers
-    remain, as ``frame_system::dec_providers`` does.
+    remain (whatever the sufficients), as ``frame_system::dec_providers`` does.
     """
     if not Account.contains(ext, who):
         return True
     info = account_dict(ext, who)
     if info["providers"] == 0:
         return False
+    if info["providers"] == 1 and info["consumers"] > 0:
+        raise DispatchError("ConsumerRemaining")
     if info["providers"] == 1 and info["sufficients"] == 0:
-        if info["consumers"] > 0:
-            raise DispatchError("ConsumerRemaining")
         Account.remove(ext, who)
         deposit_event(ext, KilledAccount(who))
         return True
@@ -273,3 +284,11 @@ def inc_account_nonce(ext: Externalities, who: bytes) -> None:
     info = account_dict(ext, who)
     info["nonce"] = (info["nonce"] + 1) & 0xFFFF_FFFF
     Account.insert(ext, who, info)
+
+
+def deposit_log(ext: Externalities, item: DigestItem) -> None:
+    """Append a digest item to the header being built (``frame_system::deposit_log``): the
+    executive reads ``System.Digest`` back when it finalizes the block."""
+    raw = ext.get(Digest.storage_key())
+    digest = BlockDigest() if raw is None else BlockDigest.decode_from(raw, 0)[0]
+    ext.set(Digest.storage_key(), BlockDigest((*digest.logs, item)).encode())

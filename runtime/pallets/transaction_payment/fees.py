@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from runtime.frame.dispatch import DispatchInfo, Pays, Weight
+from runtime.frame.system import EXTRINSIC_BASE_WEIGHT
 from runtime.pallets.transaction_payment.pallet import (
     FIXED_U128_ONE,
     FeeDetails,
@@ -36,8 +37,6 @@ U64_MAX = (1 << 64) - 1
 PERBILL = 1_000_000_000
 WEIGHT_FEE_PARTS = 500_000
 """``LinearWeightToFee``'s ``coeff_frac`` in Perbill parts."""
-EXTRINSIC_BASE_WEIGHT = Weight(115_480_000, 0)
-"""frame_support ``ExtrinsicBaseWeight``: 115_480 ns."""
 MAX_BLOCK_REF_TIME = 4 * 10**12
 """subtensor ``MAXIMUM_BLOCK_WEIGHT``: 4 s of ref time (proof size unlimited)."""
 

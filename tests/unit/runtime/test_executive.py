@@ -16,7 +16,14 @@ from runtime.extrinsic.format import UncheckedExtrinsic
 from runtime.extrinsic.signing import build_signed_extrinsic
 from runtime.extrinsic.validity import InvalidKind, InvalidTransaction
 from runtime.frame import system
-from runtime.frame.dispatch import DispatchClass, DispatchError, DispatchInfo, Weight, ensure_none
+from runtime.frame.dispatch import (
+    DispatchClass,
+    DispatchError,
+    DispatchInfo,
+    PostDispatchInfo,
+    Weight,
+    ensure_none,
+)
 from runtime.frame.pallet import Pallet
 from runtime.frame.storage import VALUE_QUERY
 from runtime.primitives.block import Block, Digest, Header
@@ -58,7 +65,7 @@ class FlatFee:
     """Take FEE from the sender's free balance; refuse when it cannot pay."""
 
     def withdraw_fee(self, ext: Externalities, who: bytes, info: DispatchInfo, length: int,
-                     tip: int) -> int | InvalidTransaction:
+                     tip: int) -> object | InvalidTransaction:
         account = system.account_dict(ext, who)
         if account["data"]["free"] < FEE + tip:
             return InvalidTransaction(InvalidKind.PAYMENT)
@@ -66,8 +73,8 @@ class FlatFee:
         system.Account.insert(ext, who, account)
         return FEE + tip
 
-    def settle_fee(self, ext: Externalities, who: bytes, withdrawn: int, info: DispatchInfo,
-                   length: int, tip: int) -> None:
+    def settle_fee(self, ext: Externalities, charge: object, info: DispatchInfo,
+                   post_info: PostDispatchInfo, length: int) -> None:
         """Nothing to refund with a flat fee."""
 
 
