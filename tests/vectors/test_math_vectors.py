@@ -85,9 +85,9 @@ def _median_stake(stake: object) -> np.ndarray:
 def test_weighted_median_exact(case: dict) -> None:
     """Scalar weighted median with minority = 1 - majority over all indices."""
     stake = _median_stake(case["stake"])
-    scores = bits(case["score"]).reshape(-1, 1)
+    scores_t = bits(case["score"]).reshape(1, -1)
     minority = ONE - fixed(case["majority"])
-    got = weighted_median_columns(stake, scores, minority)
+    got = weighted_median_columns(stake, scores_t, minority)
     expected = fixed(case["expected"]) if len(stake) else 0
     assert got.tolist() == ([expected] if len(stake) else [0])
 

@@ -53,10 +53,10 @@ def topk(stake: IntArray, k: int, *, nonzero: bool = True) -> BoolArray:
     return result
 
 
-def weighted_median_columns(use_stake: IntArray, scores: IntArray, minority: int) -> IntArray:
+def weighted_median_columns(use_stake: IntArray, scores_t: IntArray, minority: int) -> IntArray:
     """Per-column stake-weighted median, identical to the reference's partition search.
 
-    ``scores`` is ``(validators, columns)`` and is overwritten. The mid-pivot search of §1.7
+    ``scores_t`` is ``(columns, validators)`` and is overwritten. The mid-pivot search of §1.7
     keeps the invariant ``lo = stake below the candidates`` and ``hi = lo + stake of the
     candidates`` exactly (fixed-point addition is exact), and returns the pivot p with
     ``stake(score < p) <= minority < stake(score <= p)`` when one exists; it walks to the lowest
@@ -65,25 +65,26 @@ def weighted_median_columns(use_stake: IntArray, scores: IntArray, minority: int
     ``minority``, or the column maximum if none does — computed here with one packed sort
     (score in the high bits, validator index in the low bits) of every column at once.
     """
-    n_val, n_cols = scores.shape
+    n_cols, n_val = scores_t.shape
     if n_val == 0 or n_cols == 0:
         return np.zeros(n_cols, dtype=np.int64)
     if n_val >= 1 << INDEX_BITS:
         raise ValueError(f"{n_val} validators exceed the packed median key")
-    keys = scores
+    keys = scores_t
     keys <<= INDEX_BITS
-    keys |= np.arange(n_val, dtype=np.int64)[:, None]
-    keys.sort(axis=0)
-    cumulative = np.cumsum(use_stake[keys & ((1 << INDEX_BITS) - 1)], axis=0)
-    first = np.minimum(np.count_nonzero(cumulative <= minority, axis=0), n_val - 1)
-    return keys[first, np.arange(n_cols)] >> INDEX_BITS
+    keys |= np.arange(n_val, dtype=np.int64)
+    keys.sort(axis=1)
+    cumulative = np.cumsum(use_stake[keys & ((1 << INDEX_BITS) - 1)], axis=1)
+    first = np.minimum(np.count_nonzero(cumulative <= minority, axis=1), n_val - 1)
+    return keys[np.arange(n_cols), first] >> INDEX_BITS
 
 
 def column_consensus(active_stake: IntArray, weights: IntArray, index_of_row: IntArray,
                      kappa: int) -> IntArray:
     """Consensus per column (§1.7): positive active stake re-normalised, minority = sum - kappa.
 
-    ``weights`` is a block whose row ``index_of_row[uid]`` (or none, if -1) is uid's row.
+    ``weights`` is a block whose row ``index_of_row[uid]`` (or none, if -1) is uid's row. The
+    scores are laid out column-major (one row per column) so each column sorts contiguously.
     """
     n = weights.shape[1]
     validators = np.flatnonzero(active_stake > 0)
@@ -91,12 +92,15 @@ def column_consensus(active_stake: IntArray, weights: IntArray, index_of_row: In
     minority = int(use_stake.sum()) - kappa
     block_rows = index_of_row[validators]
     has_row = block_rows >= 0
-    if has_row.all():
-        scores = weights[block_rows]
+    scores_t = np.empty((n, len(validators)), dtype=np.int64)
+    if has_row.all() and np.array_equal(block_rows, np.arange(weights.shape[0])):
+        scores_t[...] = weights.T
+    elif has_row.all():
+        scores_t[...] = weights[block_rows].T
     else:
-        scores = np.zeros((len(validators), n), dtype=np.int64)
-        scores[has_row] = weights[block_rows[has_row]]
-    return weighted_median_columns(use_stake, scores, minority)
+        scores_t.fill(0)
+        scores_t[:, has_row] = weights[block_rows[has_row]].T
+    return weighted_median_columns(use_stake, scores_t, minority)
 
 
 def clip_to_consensus(w: IntArray, present: BoolArray,
