@@ -183,12 +183,17 @@ def from_u16_proportion(values: ArrayLike) -> IntArray:
 
 def to_u16_proportion(x: IntArray) -> NDArray[np.uint16]:
     """``fixed_proportion_to_u16``: ``floor(x * 65535)`` saturated to [0, 65535]."""
+    return u16_proportion_values(x).astype(np.uint16)
+
+
+def u16_proportion_values(x: IntArray) -> IntArray:
+    """:func:`to_u16_proportion` as int64 values (no narrowing copy)."""
     if x.size and int(x.min()) >= 0 and int(x.max()) <= ONE:
         scaled = x * U16_MAX
         scaled >>= FRAC_BITS
-        return scaled.astype(np.uint16)
+        return scaled
     clipped = np.clip(x, 0, ONE << 1)
-    return np.minimum((clipped * U16_MAX) >> FRAC_BITS, U16_MAX).astype(np.uint16)
+    return np.minimum((clipped * U16_MAX) >> FRAC_BITS, U16_MAX)
 
 
 def share_of_amount(share: IntArray, amount: int) -> NDArray[np.uint64]:

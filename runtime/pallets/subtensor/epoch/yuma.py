@@ -41,6 +41,7 @@ from runtime.primitives.fixed_array import (
     normalize_u64_to_i32f32,
     share_of_amount,
     to_u16_proportion,
+    u16_proportion_values,
 )
 
 IntArray = NDArray[np.int64]
@@ -110,7 +111,7 @@ def _stored_bonds(inputs: EpochInputs, rows: IntArray, result: BondResult, new: 
     """The bond rows as stored after the epoch (§1.10, last paragraph)."""
     n = inputs.n
     if dense:
-        u16 = to_u16_proportion(result.stored).astype(np.int64)
+        u16 = u16_proportion_values(result.stored)
         return _dense_stored_bonds(inputs, rows, u16, new, old)
     present = result.ema_present & new[rows][:, None]
     counts = np.zeros(n, dtype=np.int64)
@@ -119,13 +120,13 @@ def _stored_bonds(inputs: EpochInputs, rows: IntArray, result: BondResult, new: 
     np.cumsum(counts, out=indptr[1:])
     if result.order is None:
         cols = np.broadcast_to(np.arange(n, dtype=np.int64), present.shape)[present]
-        values = to_u16_proportion(result.stored[present]).astype(np.int64)
+        values = u16_proportion_values(result.stored[present])
         return SparseRows(indptr, cols, values)
     r, c = np.nonzero(present)
     by_position = np.lexsort((result.order[r, c], r))
     r, c = r[by_position], c[by_position]
     return SparseRows(indptr, c.astype(np.int64),
-                      to_u16_proportion(result.stored[r, c]).astype(np.int64))
+                      u16_proportion_values(result.stored[r, c]))
 
 
 def _dense_stored_bonds(inputs: EpochInputs, rows: IntArray, u16: IntArray, new: BoolArray,
