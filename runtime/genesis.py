@@ -8,14 +8,15 @@ Built through each pallet's own genesis helper, in ``construct_runtime!`` order:
   parent hash, the genesis hash. Also ``LastRuntimeUpgrade``, ``UpgradedToU32RefCount``,
   ``UpgradedToTripleRefCount`` and ``:extrinsic_index = 0``. No ``:code``: this runtime is
   Python, there is no Wasm blob to store;
-- Aura: authorities ``[//Alice sr25519]`` (when the pallet is composed);
+- Aura: authorities ``[//Alice sr25519]``; Grandpa: ``[(//Alice ed25519, 1)]``, set id 0
+  (when the pallets are composed);
 - Balances: Alice..Ferdie endowed with :data:`DEV_ENDOWMENT` each (subtensor's localnet gives
   its dev accounts 1 000 000 TAO); ``TotalIssuance`` is the sum;
 - TransactionPayment: ``NextFeeMultiplier = 1``, ``StorageVersion = V2``;
 - Sudo: ``Key = //Alice``.
 
-Grandpa (``[(//Alice ed25519, 1)]``) and SubtensorModule have no genesis helper yet and are not
-built. :func:`dev_genesis_header` gives the genesis header (state version 1).
+SubtensorModule has no genesis helper yet: its storage starts at the declared defaults.
+:func:`dev_genesis_header` gives the genesis header (state version 1).
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def build_dev_genesis(ext: Externalities, node: NodeRuntime | None = None, *,
     build_system_genesis(ext, node.version)
     if node.aura is not None:
         node.aura.build_genesis(ext, [alice.sr25519.public_key])
+    if node.grandpa is not None:
+        node.grandpa.build_genesis(ext, [(alice.ed25519.public_key, 1)])
     balances_genesis(ext, list(dev_balances() if balances is None else balances))
     transaction_payment.build_genesis(ext)
     sudo.build_genesis(ext, alice.account_id if sudo_key is None else sudo_key)

@@ -1,9 +1,9 @@
 """The assembled runtime: subtensor's ``construct_runtime!`` as far as the pallets exist.
 
 Pallets at subtensor's indices (spec/subtensor.md §7.3): System 0, Timestamp 2, Aura 3,
-Balances 5, TransactionPayment 6, SubtensorModule 7, Utility 11, Sudo 12. Pallets whose module
-is not present yet are left out (:func:`optional_module`); ``NodeRuntime.pallet_names`` says
-which were composed. The rest of the composition:
+Grandpa 4, Balances 5, TransactionPayment 6, SubtensorModule 7, Utility 11, Sudo 12. Pallets
+whose module is not present yet are left out (:func:`optional_module`);
+``NodeRuntime.pallet_names`` says which were composed. The rest of the composition:
 
 - :data:`VERSION` — ``node-subtensor`` spec 425, transaction_version 1, state_version 1;
 - :class:`TransactionPaymentFees` — the executive's ``FeeHandler`` over TransactionPayment's
@@ -11,7 +11,8 @@ which were composed. The rest of the composition:
 - :class:`RuntimeCallDispatcher` — bound for Utility and Sudo, which dispatch inner
   ``RuntimeCall`` values;
 - :class:`ComposedRuntime` — ``Runtime`` plus Aura's ``on_initialize``, which reads the slot from
-  the header digest (``System.Digest``);
+  the header digest (``System.Digest``), and Grandpa's ``on_finalize``, whose consensus logs go
+  into that digest (``System.deposit_log``);
 - the V15/V14 metadata input with ``System.Events`` typed by this runtime's ``RuntimeEvent``,
   and the served runtime APIs (:mod:`runtime.apis.declarations`) in both the V15 ``apis`` list
   and ``RuntimeVersion.apis``.
@@ -81,11 +82,14 @@ def stored_digest(ext: Externalities) -> Digest:
 
 
 class ComposedRuntime(Runtime):
-    """``Runtime`` with Aura's ``on_initialize``, which needs the header digest."""
+    """``Runtime`` with the hooks whose signature is not ``(ext, number)``: Aura's
+    ``on_initialize`` needs the header digest, Grandpa's ``on_finalize`` returns digest logs."""
 
-    def __init__(self, pallets: list[Pallet], aura: ModuleType | None) -> None:
+    def __init__(self, pallets: list[Pallet], aura: ModuleType | None,
+                 grandpa: ModuleType | None = None) -> None:
         super().__init__(pallets)
         self._aura = aura
+        self._grandpa = grandpa
 
     def on_initialize(self, ext: Externalities, block_number: int) -> None:
         """Every pallet's hooks in index order; Aura records the slot of the pre-digest."""
@@ -93,6 +97,15 @@ class ComposedRuntime(Runtime):
             if self._aura is not None and pallet is self._aura.PALLET:
                 self._aura.on_initialize(ext, stored_digest(ext))
             for hook in pallet.on_initialize:
+                hook(ext, block_number)
+
+    def on_finalize(self, ext: Externalities, block_number: int) -> None:
+        """Every pallet's hooks in index order; Grandpa's logs are deposited in the digest."""
+        for pallet in self.pallets:
+            if self._grandpa is not None and pallet is self._grandpa.PALLET:
+                for log in self._grandpa.on_finalize(ext, block_number):
+                    system.deposit_log(ext, log)
+            for hook in pallet.on_finalize:
                 hook(ext, block_number)
 
 
@@ -167,6 +180,7 @@ class NodeRuntime:
     apis: tuple[api.ServedApi, ...]
     timestamp: ModuleType | None
     aura: ModuleType | None
+    grandpa: ModuleType | None = None
 
     @property
     def version(self) -> VersionInfo:
@@ -192,9 +206,9 @@ class NodeRuntime:
         return Vec(system.event_record_type(self.outer_enums.event_type))
 
 
-def _pallets(timestamp: ModuleType | None, aura: ModuleType | None) -> list[Pallet]:
+def _pallets(*optional: ModuleType | None) -> list[Pallet]:
     pallets = [system.system, balances, transaction_payment.PALLET, utility.PALLET, sudo.PALLET]
-    pallets += [m.PALLET for m in (timestamp, aura) if m is not None]
+    pallets += [m.PALLET for m in optional if m is not None]
     subtensor = optional_module("runtime.pallets.subtensor.pallet")
     if subtensor is not None:
         for part in ("storage", "constants", "events", "errors", "calls"):
@@ -203,13 +217,16 @@ def _pallets(timestamp: ModuleType | None, aura: ModuleType | None) -> list[Pall
     return pallets
 
 
-def _served_apis(extrinsic: ScaleType, aura: ModuleType | None) -> tuple[api.ServedApi, ...]:
+def _served_apis(extrinsic: ScaleType, aura: ModuleType | None, grandpa: ModuleType | None
+                 ) -> tuple[api.ServedApi, ...]:
     declared = [
         api.core_api(extrinsic), api.METADATA, api.block_builder_api(extrinsic),
         api.tagged_transaction_queue_api(extrinsic),
     ]
     if aura is not None:
         declared.append(api.aura_api(aura.AuraAuthorityId))
+    if grandpa is not None:
+        declared.append(api.grandpa_api(grandpa.AuthorityId))
     declared += [api.ACCOUNT_NONCE_API, api.transaction_payment_api(
         extrinsic, transaction_payment.RuntimeDispatchInfo, transaction_payment.FeeDetails)]
     return tuple(api.ServedApi(d, api.API_VERSIONS[d.name]) for d in declared)
@@ -220,8 +237,8 @@ def node_runtime() -> NodeRuntime:
     """The assembled runtime (built on first use, then shared)."""
     timestamp = optional_module("runtime.pallets.timestamp.pallet")
     aura = optional_module("runtime.pallets.aura.pallet")
-    pallets = _pallets(timestamp, aura)
-    runtime = ComposedRuntime(pallets, aura)
+    grandpa = optional_module("runtime.pallets.grandpa.pallet")
+    runtime = ComposedRuntime(_pallets(timestamp, aura, grandpa), aura, grandpa)
     records = [pallet_metadata(p) for p in runtime.pallets]
     outer = build_outer_enums(records)
     bind_runtime_call(outer.call_type, RuntimeCallDispatcher(runtime, outer.call_type))
@@ -232,9 +249,9 @@ def node_runtime() -> NodeRuntime:
     extrinsic = extrinsic_metadata(outer.call_type, extensions).type
     if extrinsic is None:
         raise RuntimeError("extrinsic_metadata gave no UncheckedExtrinsic type")
-    apis = _served_apis(extrinsic, aura)
+    apis = _served_apis(extrinsic, aura, grandpa)
     metadata_input = build_metadata_input(records, extensions, apis=[a.metadata for a in apis],
                                           outer_enums=outer)
     executive = Executive(runtime, VERSION, TransactionPaymentFees(aura))
     return NodeRuntime(runtime, executive, outer, metadata_input,
-                       MetadataProvider(metadata_input), apis, timestamp, aura)
+                       MetadataProvider(metadata_input), apis, timestamp, aura, grandpa)

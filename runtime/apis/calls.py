@@ -17,6 +17,7 @@ Failures are :class:`RuntimeApiError`; its message is what the node puts after
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from runtime.apis.types import (
@@ -304,6 +305,35 @@ def aura_authorities(data: bytes, ext: Externalities, node: NodeRuntime) -> byte
     return node.aura.Authorities.value_type.encode(node.aura.authorities(ext))
 
 
+# -- Grandpa -------------------------------------------------------------------------------------
+
+
+def _grandpa(node: NodeRuntime, method: str) -> ModuleType:
+    if node.grandpa is None:
+        raise method_not_found(method)
+    return node.grandpa
+
+
+def grandpa_authorities(data: bytes, ext: Externalities, node: NodeRuntime) -> bytes:
+    """``GrandpaApi_grandpa_authorities() -> Vec<(AuthorityId, u64)>``."""
+    _no_input("GrandpaApi_grandpa_authorities", data)
+    grandpa = _grandpa(node, "GrandpaApi_grandpa_authorities")
+    return grandpa.AuthorityList.encode(grandpa.authorities(ext))
+
+
+def grandpa_current_set_id(data: bytes, ext: Externalities, node: NodeRuntime) -> bytes:
+    """``GrandpaApi_current_set_id() -> u64``."""
+    _no_input("GrandpaApi_current_set_id", data)
+    return U64.encode(_grandpa(node, "GrandpaApi_current_set_id").CurrentSetId.get(ext))
+
+
+def grandpa_no_report(data: bytes, ext: Externalities, node: NodeRuntime) -> bytes:
+    """``submit_report_equivocation_unsigned_extrinsic`` / ``generate_key_ownership_proof``:
+    ``None``, as subtensor answers (``KeyOwnerProof = Void``: no report can be made)."""
+    _grandpa(node, "GrandpaApi_generate_key_ownership_proof")
+    return b"\x00"
+
+
 HANDLERS: dict[str, Handler] = {
     "Core_version": core_version,
     "Core_execute_block": core_execute_block,
@@ -323,6 +353,10 @@ HANDLERS: dict[str, Handler] = {
     "TransactionPaymentApi_query_length_to_fee": query_length_to_fee,
     "AuraApi_slot_duration": aura_slot_duration,
     "AuraApi_authorities": aura_authorities,
+    "GrandpaApi_grandpa_authorities": grandpa_authorities,
+    "GrandpaApi_current_set_id": grandpa_current_set_id,
+    "GrandpaApi_submit_report_equivocation_unsigned_extrinsic": grandpa_no_report,
+    "GrandpaApi_generate_key_ownership_proof": grandpa_no_report,
 }
 """Every exported method, by its ``state_call`` name."""
 

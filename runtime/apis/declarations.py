@@ -2,8 +2,7 @@
 
 Names, method names, Rust parameter names and API versions are subtensor's (spec_version 425,
 polkadot-sdk stable2412 traits): Core 5, Metadata 2, BlockBuilder 6, TaggedTransactionQueue 3,
-AuraApi 1, AccountNonceApi 1, TransactionPaymentApi 4. GrandpaApi (version 3)
-is served once the Grandpa pallet lands: it reads that pallet's storage. The API id listed in
+AuraApi 1, GrandpaApi 3, AccountNonceApi 1, TransactionPaymentApi 4. The API id listed in
 ``RuntimeVersion.apis`` is ``blake2b-64`` of the trait name (substrate.md §6.1).
 
 Every method declared here is answered by :func:`runtime.apis.calls.dispatch` with exactly the
@@ -22,13 +21,14 @@ from runtime.apis.types import (
     InherentData,
     SlotDuration,
     block_type,
+    grandpa_report_types,
 )
 from runtime.extrinsic.apply import APPLY_EXTRINSIC_RESULT
 from runtime.extrinsic.validity import TRANSACTION_SOURCE, TRANSACTION_VALIDITY
 from runtime.metadata import METADATA_API, RuntimeApiMetadata, RuntimeApiMethodMetadata
 from runtime.primitives.block import HEADER_TYPE
 from runtime.primitives.hashing import runtime_api_id
-from runtime.primitives.scale import U32, U64, ScaleType, Unit, Vec
+from runtime.primitives.scale import U32, U64, Option, ScaleType, Tuple, Unit, Vec
 from runtime.primitives.scale.common import H256, AccountId32, RuntimeVersion, Weight
 
 API_VERSIONS = {
@@ -37,6 +37,7 @@ API_VERSIONS = {
     "BlockBuilder": 6,
     "TaggedTransactionQueue": 3,
     "AuraApi": 1,
+    "GrandpaApi": 3,
     "AccountNonceApi": 1,
     "TransactionPaymentApi": 4,
 }
@@ -122,6 +123,21 @@ def aura_api(authority_id: ScaleType) -> RuntimeApiMetadata:
         M("slot_duration", (), SlotDuration, (" Returns the slot duration for Aura.",)),
         M("authorities", (), Vec(authority_id), (" Return the current set of authorities.",)),
     ), (" API necessary for block authorship with aura.",))
+
+
+def grandpa_api(authority_id: ScaleType) -> RuntimeApiMetadata:
+    """``GrandpaApi`` (version 3): grandpa_authorities, the equivocation-report pair (subtensor
+    answers None to both: ``KeyOwnerProof = Void``), current_set_id."""
+    proof, key_owner = grandpa_report_types(authority_id)
+    return RuntimeApiMetadata("GrandpaApi", (
+        M("grandpa_authorities", (), Vec(Tuple(authority_id, U64)),
+          (" Get the current GRANDPA authorities and weights.",)),
+        M("submit_report_equivocation_unsigned_extrinsic",
+          (("equivocation_proof", proof), ("key_owner_proof", key_owner)), Option(Unit)),
+        M("generate_key_ownership_proof", (("set_id", U64), ("authority_id", authority_id)),
+          Option(key_owner)),
+        M("current_set_id", (), U64, (" Get current GRANDPA authority set id.",)),
+    ), (" APIs for integrating the GRANDPA finality gadget into runtimes.",))
 
 
 METADATA = METADATA_API

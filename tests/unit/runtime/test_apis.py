@@ -220,3 +220,19 @@ def test_check_inherents_judges_the_timestamp(now: int, local: int, okay: bool) 
 def test_signed_extra_defaults_are_what_clients_send() -> None:
     assert SignedExtra().encode() == b"\x00\x00\x00\x00"
     assert MultiAddress.id(ALICE.account_id).encode()[0] == 0
+
+
+def test_grandpa_apis() -> None:
+    ext, _ = genesis_state()
+    assert NODE.grandpa is not None
+    authorities = call_api("GrandpaApi_grandpa_authorities", b"", ext)
+    assert authorities == b"\x04" + ALICE.ed25519.public_key + U64.encode(1)
+    decoded = _client_decode("GrandpaApi_grandpa_authorities", authorities)
+    assert len(decoded) == 1 and decoded[0][1] == 1
+    assert _client_decode("GrandpaApi_current_set_id",
+                          call_api("GrandpaApi_current_set_id", b"", ext)) == 0
+    proof_input = _client_encode("GrandpaApi_generate_key_ownership_proof", "set_id", 0)
+    none = call_api("GrandpaApi_generate_key_ownership_proof",
+                    proof_input + ALICE.ed25519.public_key, ext)
+    assert none == b"\x00"
+    assert _client_decode("GrandpaApi_generate_key_ownership_proof", none) is None

@@ -60,3 +60,10 @@ def test_genesis_header_is_deterministic() -> None:
     assert hash_one == hash_two == header.hash()
     assert (header.number, header.parent_hash, header.extrinsics_root) == (
         0, bytes(32), EMPTY_TRIE_ROOT)
+
+
+def test_grandpa_genesis_is_alice_ed25519_with_weight_one() -> None:
+    ext, _ = genesis_state()
+    assert NODE.grandpa is not None
+    assert NODE.grandpa.authorities(ext) == [(ALICE.ed25519.public_key, 1)]
+    assert NODE.grandpa.CurrentSetId.get(ext) == 0

@@ -34,7 +34,8 @@ AMOUNT = 7 * 10**9
 
 def test_pallets_sit_at_subtensor_indices() -> None:
     indices = {p.name: p.index for p in NODE.runtime.pallets}
-    expected = {"System": 0, "Timestamp": 2, "Aura": 3, "Balances": 5, "TransactionPayment": 6,
+    expected = {"System": 0, "Timestamp": 2, "Aura": 3, "Grandpa": 4, "Balances": 5,
+                "TransactionPayment": 6,
                 "SubtensorModule": 7, "Utility": 11, "Sudo": 12}
     assert {k: v for k, v in indices.items() if k in expected} == {
         k: v for k, v in expected.items() if k in indices}
@@ -130,3 +131,16 @@ def test_utility_batch_dispatches_inner_runtime_calls() -> None:
     assert decode_apply_extrinsic_result(outcome) is None
     assert system.account(ext, CHARLIE.account_id).data.free == DEV_ENDOWMENT + 2 * AMOUNT
     assert ("Utility", "BatchCompleted") in [(p, e) for p, e, _ in _events(ext)]
+
+
+def test_grandpa_change_signal_lands_in_the_header_digest() -> None:
+    ext, genesis_hash = genesis_state()
+    assert NODE.grandpa is not None
+    call_api("Core_initialize_block", block_header(genesis_hash).encode(), ext)
+    NODE.grandpa.schedule_change(ext, [(BOB.ed25519.public_key, 1)], 5, None, 1)
+    inherent = InherentData.encode({"data": {b"timstap0": U64.encode(NOW_MS)}})
+    raw = call_api("BlockBuilder_inherent_extrinsics", inherent, ext)
+    call_api("BlockBuilder_apply_extrinsic", raw[1:], ext)
+    header = Header.decode(call_api("BlockBuilder_finalize_block", b"", ext))
+    engines = [item.engine for item in header.digest.logs if hasattr(item, "engine")]
+    assert engines == [b"aura", b"FRNK"]
