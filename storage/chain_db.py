@@ -356,7 +356,11 @@ class ChainDB:
         self._write(staged)
 
     def finalize(self, block_hash: bytes, justification: bytes | None = None) -> None:
-        """Finalize a block (and its ancestors): discard other forks, prune old states."""
+        """Finalize a block (and its ancestors): discard other forks, prune old states.
+
+        Finalizing an already-final block only stores ``justification``; a block conflicting
+        with the finalized chain raises :class:`InvalidBlockCommitError`.
+        """
         staged = _Staged(self.kv, self.meta)
         self._finalize(staged, block_hash, justification)
         self._write(staged)
@@ -458,10 +462,16 @@ class ChainDB:
         target = staged.record(block_hash)
         meta = staged.meta
         final = staged.record(meta.final)
+        if target.number <= final.number:
+            if staged.ancestor_at(final, target.number) != target:
+                raise InvalidBlockCommitError(
+                    f"block #{target.number} 0x{block_hash.hex()} conflicts with the finalized "
+                    f"block #{final.number}")
+            if justification is not None:  # already final: only its justification is news
+                staged.put(Column.JUSTIFICATIONS.key(target.lookup), justification)
+            return
         if justification is not None:
             staged.put(Column.JUSTIFICATIONS.key(target.lookup), justification)
-        if target.hash == final.hash:
-            return
         path = staged.path(final, target)
         best = staged.record(meta.best)
         if best.number < target.number or staged.ancestor_at(best, target.number) != target:

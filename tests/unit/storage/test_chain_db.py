@@ -319,3 +319,19 @@ def test_archive_keeps_states_but_only_recent_journals(open_db) -> None:
         db.rewind(hashes[3])
     db.rewind(hashes[5])
     assert db.best_hash == hashes[5] and _state(db, hashes[5])[b"alice"] == b"4"
+
+
+def test_finalize_old_final_block_only_stores_justification(open_db) -> None:
+    db = open_db()
+    genesis = commit_genesis(db, GENESIS)
+    a1 = commit_child(db, genesis, {b"a": b"1"})
+    a2 = commit_child(db, a1, {b"a": b"2"}, finalize=True)
+    fork = commit_child(db, a2, {b"f": b"1"}, salt=b"f", set_best=False)
+    db.finalize(a1, justification=b"\x02late")
+    assert db.finalized_hash == a2 and db.justifications(a1) == b"\x02late"
+    db.finalize(a2)
+    assert db.finalized_hash == a2
+    main = commit_child(db, a2, {b"m": b"1"}, finalize=True)
+    assert db.find_record(fork) is None and db.best_hash == main
+    with pytest.raises(BlockNotFoundError):
+        db.finalize(fork)
