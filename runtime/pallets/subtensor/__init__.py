@@ -42,6 +42,7 @@ Assumptions
 
 from __future__ import annotations
 
+from runtime.pallets.subtensor import calls as calls  # registers the calls
 from runtime.pallets.subtensor import constants, errors, events, storage
 from runtime.pallets.subtensor.pallet import CALL_INDICES, PALLET_INDEX, subtensor
 
