@@ -9,8 +9,12 @@ from runtime.pallets.subtensor import storage as st
 from runtime.pallets.subtensor.registration.accounts import subnet_account_of
 from runtime.pallets.subtensor.registration.network import (
     NETWORK_LAST_REGISTERED,
+    current_alpha_price_bits,
+    median_subnet_alpha_price_bits,
     network_lock_cost,
+    network_to_prune,
 )
+from runtime.primitives.fixed import I96F32
 from tests.unit.subtensor_registration.helpers import (
     COLD,
     COLD2,
@@ -18,6 +22,7 @@ from tests.unit.subtensor_registration.helpers import (
     HOT2,
     HOT3,
     TAO,
+    add_dynamic_subnet,
     dispatch,
     error_name,
     has_event,
@@ -213,3 +218,51 @@ def test_start_call_before_delay_fails_need_waiting_more_blocks_to_star_call() -
     _fails_untouched(ext, COLD, "start_call", "NeedWaitingMoreBlocksToStarCall", netuid=1)
     system.Number.insert(ext, 15)
     assert dispatch(ext, COLD, "start_call", netuid=1).ok
+
+
+def test_register_network_seeds_pool_at_even_median_price() -> None:
+    """Reference case register_network_seeds_new_subnet_from_even_median_snapshot: prices
+    {5, 2} give a median of 3.5, so the new pool holds floor(TAO / 3.5) alpha."""
+    ext = new_state()
+    add_dynamic_subnet(ext, 1, tao=500, alpha=100)
+    add_dynamic_subnet(ext, 2, tao=200, alpha=100)
+    st.TotalNetworks.insert(ext, 2)
+    assert median_subnet_alpha_price_bits(ext) == (7 << 64) // 2
+    assert dispatch(ext, COLD, "register_network", hotkey=HOT2).ok
+    assert st.SubnetTAO.get(ext, 3) == LOCK
+    assert st.SubnetAlphaIn.get(ext, 3) == LOCK * 2 // 7
+    assert median_subnet_alpha_price_bits(ext) == current_alpha_price_bits(ext, 3)
+
+
+def test_median_price_ignores_root_and_zero_price_subnets() -> None:
+    ext = new_state()
+    st.NetworksAdded.insert(ext, 0, True)
+    add_dynamic_subnet(ext, 1, tao=300, alpha=100)
+    add_dynamic_subnet(ext, 2, tao=300, alpha=0)
+    assert median_subnet_alpha_price_bits(ext) == 3 << 64
+
+
+def _aged_subnets(ext, prices_and_blocks) -> None:
+    for netuid, (price, registered) in prices_and_blocks.items():
+        st.NetworksAdded.insert(ext, netuid, True)
+        st.SubnetMechanism.insert(ext, netuid, 1)
+        st.NetworkRegisteredAt.insert(ext, netuid, registered)
+        st.SubnetMovingPrice.insert(ext, netuid, I96F32.from_num(price))
+
+
+def test_network_to_prune_picks_lowest_moving_price_past_immunity() -> None:
+    ext = new_state(block=2_000_000)
+    _aged_subnets(ext, {1: (5, 10), 2: (2, 20), 3: (1, 1_999_000)})
+    assert network_to_prune(ext) == 2
+
+
+def test_network_to_prune_tie_goes_to_earliest_registration() -> None:
+    ext = new_state(block=2_000_000)
+    _aged_subnets(ext, {1: (2, 30), 2: (2, 20)})
+    assert network_to_prune(ext) == 2
+
+
+def test_network_to_prune_all_immune_is_none() -> None:
+    ext = new_state(block=1_000)
+    _aged_subnets(ext, {1: (2, 30)})
+    assert network_to_prune(ext) is None

@@ -25,6 +25,7 @@ from runtime.primitives.scale.common import AccountId32
 ROCKS_DB_READ = 25_000_000
 ROCKS_DB_WRITE = 100_000_000
 I64_MAX = (1 << 63) - 1
+I64_MIN = -(1 << 63)
 U16_MAX = 0xFFFF
 U64_MAX = (1 << 64) - 1
 
@@ -81,12 +82,14 @@ def _bump_burn(ext: Externalities, netuid: int) -> None:
 
 def _record_payment(ext: Externalities, netuid: int, cost: int, paid: int) -> None:
     """Counters after a registration: RegistrationsThisBlock, RAORecycledForRegistration (with
-    ``RAORecycledForRegistrationSet``) and the TAO inflow of the subnet."""
+    ``RAORecycledForRegistrationSet``) and the TAO inflow of the subnet (``record_tao_inflow``:
+    the amount cast u64 → i64 as Rust's ``as`` does, then added saturating)."""
     st.RegistrationsThisBlock.mutate(ext, netuid, lambda v: min(int(v) + 1, U16_MAX))
     recycled = min(int(st.RAORecycledForRegistration.get(ext, netuid)) + cost, U64_MAX)
     st.RAORecycledForRegistration.insert(ext, netuid, recycled)
     deposit_event(ext, events.RAORecycledForRegistrationSet(netuid, recycled))
-    st.SubnetTaoFlow.mutate(ext, netuid, lambda v: min(int(v) + min(paid, I64_MAX), I64_MAX))
+    inflow = paid - (1 << 64) if paid > I64_MAX else paid
+    st.SubnetTaoFlow.mutate(ext, netuid, lambda v: max(min(int(v) + inflow, I64_MAX), I64_MIN))
 
 
 def do_register(ext: Externalities, origin: Origin, netuid: int, hotkey: bytes) -> None:
