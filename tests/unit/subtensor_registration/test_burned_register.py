@@ -45,6 +45,7 @@ def test_burned_register_appends_uid_and_pays_burn_into_pool() -> None:
     assert st.BlockAtRegistration.get(ext, 1, 1) == 1
     assert list(st.Emission.get(ext, 1)) == [0, 0]
     assert list(st.ValidatorPermit.get(ext, 1)) == [False, False]
+    assert list(st.LastUpdate.get(ext, 1)) == [0, 1]
     assert balances.free_balance(ext, COLD) == 10_000 * TAO - TAO
     assert balances.free_balance(ext, subnet_account_of(1)) == TAO
     fee = TAO * 33 // 65535
@@ -184,3 +185,14 @@ def test_register_limit_on_root_fails_registration_not_permitted_on_root_subnet(
     ext = new_state()
     _fails_untouched(ext, COLD, "register_limit", "RegistrationNotPermittedOnRootSubnet",
                      netuid=0, hotkey=HOT, limit_price=0)
+
+
+def test_burned_register_pads_missing_last_update_to_subnetwork_n() -> None:
+    """Reference case test_last_update_correctness: LastUpdate absent with SubnetworkN 3."""
+    ext = new_state(block=7)
+    add_dynamic_subnet(ext)
+    st.SubnetworkN.insert(ext, 1, 3)
+    st.LastUpdate.remove(ext, 1)
+    assert dispatch(ext, COLD, "burned_register", netuid=1, hotkey=HOT).ok
+    assert st.Uids.get(ext, 1, HOT) == 3
+    assert list(st.LastUpdate.get(ext, 1)) == [0, 0, 0, 7]

@@ -38,12 +38,24 @@ def _set_at(item: StorageItem, ext: Externalities, key: int, position: int, valu
 
 def _set_if_present(item: StorageItem, ext: Externalities, key: int, position: int,
                     value: Any) -> None:
-    """``set_last_update_for_uid`` / ``set_active_for_uid``: write only when the vector has
-    the position."""
+    """``set_active_for_uid``: write only when the vector has the position."""
     values = list(item.get(ext, key))
     if position < len(values):
         values[position] = value
         item.insert(ext, key, values)
+
+
+def set_last_update_for_uid(ext: Externalities, netuid_index: int, uid: int,
+                            block: int) -> None:
+    """``set_last_update_for_uid`` over ``get_last_update``: the mechanism's LastUpdate padded
+    with zeros to SubnetworkN of its netuid (index mod 4096), then ``block`` written at
+    ``uid`` if the vector has it."""
+    values = list(st.LastUpdate.get(ext, netuid_index))
+    target = int(st.SubnetworkN.get(ext, netuid_index % GLOBAL_MAX_SUBNET_COUNT))
+    values.extend([0] * max(target - len(values), 0))
+    if uid < len(values):
+        values[uid] = block
+        st.LastUpdate.insert(ext, netuid_index, values)
 
 
 def append_neuron(ext: Externalities, netuid: int, hotkey: bytes, block: int) -> int:
@@ -56,7 +68,7 @@ def append_neuron(ext: Externalities, netuid: int, hotkey: bytes, block: int) ->
     _push(st.Consensus, ext, netuid, 0)
     for index in mechanism_indices(ext, netuid):
         _push(st.Incentive, ext, index, 0)
-        _set_if_present(st.LastUpdate, ext, index, uid, block)
+        set_last_update_for_uid(ext, index, uid, block)
     _push(st.Dividends, ext, netuid, 0)
     _push(st.ValidatorTrust, ext, netuid, 0)
     _push(st.ValidatorPermit, ext, netuid, False)
@@ -112,4 +124,4 @@ def replace_neuron(ext: Externalities, netuid: int, uid: int, hotkey: bytes, blo
     st.Prometheus.remove(ext, netuid, old)
     clear_neuron(ext, netuid, uid)
     for index in mechanism_indices(ext, netuid):
-        _set_if_present(st.LastUpdate, ext, index, uid, block)
+        set_last_update_for_uid(ext, index, uid, block)
