@@ -1,6 +1,7 @@
 """The user-facing block log: one line per imported block and one per extrinsic, with the
 decoded call (``Balances.transfer_keep_alive``), the signer, and the outcome read from the
-block's ``System.Events`` (``success``, or ``failed`` with the dispatch error).
+block's ``System.Events`` (``success``, or ``failed`` with the dispatch error). Signed
+extrinsics are logged at info, inherents at debug (``--log-level debug`` shows them).
 
 A chain listener (:class:`node.events.ChainListener`); it reads the block's events from the
 committed state, on the loop thread, after the block is stored.
@@ -42,9 +43,12 @@ class BlockLog:
                  origin=event.origin.value)
         outcomes = self._outcomes(event.block_hash)
         for index, extrinsic in enumerate(event.extrinsics):
-            log.info("extrinsic", block=event.number, index=index,
-                     call=self._call_name(extrinsic), signer=_signer(extrinsic),
-                     outcome=outcomes.get(index, "unknown"))
+            signer = _signer(extrinsic)
+            # Inherents (unsigned, one per block at least) at debug: 4 blocks a second would
+            # otherwise bury the transactions users care about.
+            emit = log.info if signer is not None else log.debug
+            emit("extrinsic", block=event.number, index=index, call=self._call_name(extrinsic),
+                 signer=signer, outcome=outcomes.get(index, "unknown"))
 
     def on_blocks_finalized(self, event: BlocksFinalized) -> None:
         """Finality moves."""
