@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 import structlog
 
-from consensus.errors import InvalidSealingPolicy
+from consensus.errors import EmptyBlockRefused, InvalidSealingPolicy
 from consensus.sealing import SealingPolicy, SealRequest
-from node.importer import load_fork_choice
+from node.importer import BlockImportError, load_fork_choice
 from rpc.dev import DevControlError, StorageChanges
 from runtime.executive import Executive
 from runtime.frame import system
@@ -82,11 +82,28 @@ class DevController:
             hashes.append(await self._seal())
         return hashes
 
-    async def _seal(self) -> bytes:
+    async def _seal(self, request: SealRequest | None = None) -> bytes:
         try:
-            return bytes(await self.service.driver.request_seal(SealRequest()))
+            return bytes(await self.service.driver.request_seal(request or SealRequest()))
+        except EmptyBlockRefused as exc:
+            raise DevControlError(str(exc)) from None
         except Exception as exc:
             raise DevControlError(f"block production failed: {exc}") from exc
+
+    async def create_block(self, create_empty: bool, finalize: bool,
+                           parent_hash: bytes | None) -> tuple[bytes, bool]:
+        """``engine_createBlock``: one block now; ``(hash, is_new_best)``."""
+        if parent_hash is not None and not self.service.chain.contains(parent_hash):
+            raise DevControlError(f"unknown parent block 0x{parent_hash.hex()}")
+        block_hash = await self._seal(SealRequest(create_empty, finalize, parent_hash))
+        return block_hash, self.service.chain.best_hash == block_hash
+
+    async def finalize_block(self, block_hash: bytes) -> None:
+        """``engine_finalizeBlock``: finalize a stored descendant of the finalized block."""
+        try:
+            await self.service.importer.finalize_async(block_hash)
+        except BlockImportError as exc:
+            raise DevControlError(exc.reason) from None
 
     async def set_storage(self, changes: StorageChanges) -> bytes:
         """Apply raw changes in a new block; its hash."""

@@ -21,6 +21,11 @@ method and params                           result
                                             ``Manual`` are accepted)
 ==========================================  =====================================================
 
+Substrate's manual-seal methods are served too, over the same control:
+``engine_createBlock [create_empty, finalize, parent_hash?]`` gives ``{"hash", "aux"}`` as
+``sc-consensus-manual-seal`` does, and ``engine_finalizeBlock [hash, justification?]`` gives
+``true``.
+
 Failures the control reports as :class:`DevControlError` become JSON-RPC errors with code
 ``DEV_BASE + 1`` (6001) and the control's message.
 """
@@ -81,6 +86,15 @@ class DevControl(Protocol):
 
     async def set_block_build_mode(self, mode: str) -> str:
         """Switch sealing (``instant``, ``manual`` or milliseconds); the mode in force."""
+        ...
+
+    async def create_block(self, create_empty: bool, finalize: bool,
+                           parent_hash: bytes | None) -> tuple[bytes, bool]:
+        """Seal one block now on ``parent_hash`` (None: best); ``(hash, is_new_best)``."""
+        ...
+
+    async def finalize_block(self, block_hash: bytes) -> None:
+        """Finalize a stored block and its ancestors."""
         ...
 
 
@@ -185,7 +199,25 @@ def register_dev(registry: RpcRegistry, control: DevControl) -> None:
         mode = params.get(0, "mode", (str, int))
         return await _guard(control.set_block_build_mode(str(mode)))
 
-    for name, handler in (("dev_newBlock", new_block), ("dev_setStorage", set_storage),
+    async def engine_create_block(params: Params) -> JSON:
+        create_empty = params.get(0, "create_empty", bool)
+        finalize = params.get(1, "finalize", bool)
+        parent = params.hex_bytes(2, "parent_hash", length=32, default=None)
+        block_hash, is_new_best = await _guard(control.create_block(
+            bool(create_empty), bool(finalize), parent))  # type: ignore[arg-type]
+        return {"hash": hex0x(block_hash), "aux": {
+            "header_only": False, "clear_justification_requests": False,
+            "needs_justification": False, "bad_justification": False,
+            "is_new_best": is_new_best}}
+
+    async def engine_finalize_block(params: Params) -> JSON:
+        block_hash = params.hex_bytes(0, "hash", length=32)
+        await _guard(control.finalize_block(block_hash))  # type: ignore[arg-type]
+        return True
+
+    for name, handler in (("engine_createBlock", engine_create_block),
+                          ("engine_finalizeBlock", engine_finalize_block),
+                          ("dev_newBlock", new_block), ("dev_setStorage", set_storage),
                           ("dev_setBalance", set_balance), ("dev_timeTravel", time_travel),
                           ("dev_snapshot", snapshot), ("dev_revert", revert),
                           ("dev_setHead", set_head),

@@ -119,6 +119,8 @@ async def dev_checks(rpc: RpcClient) -> None:
     await rpc.call("dev_newBlock")
     header = await rpc.call("chain_getHeader")
     assert int(header["number"], 16) == int(best["number"], 16) + 1
+    created = await rpc.call("engine_createBlock", [True, True, None])
+    assert created["aux"]["is_new_best"] and await rpc.call("chain_getHead") == created["hash"]
 
 
 async def metrics_checks(node: DevNode) -> None:

@@ -159,3 +159,18 @@ def test_block_build_mode_switches_from_manual_to_an_interval_and_back() -> None
             await service.dev.set_block_build_mode("Batch")
 
     run_with_service(body)
+
+
+def test_manual_seal_creates_unfinalized_blocks_then_finalizes_them() -> None:
+    async def body(service: NodeService) -> None:
+        with pytest.raises(DevControlError, match="create_empty"):
+            await service.dev.create_block(False, False, None)
+        block_hash, is_new_best = await service.dev.create_block(True, False, None)
+        assert is_new_best and service.chain.best_hash == block_hash
+        assert service.chain.finalized_number == 0
+        await service.dev.finalize_block(block_hash)
+        assert service.chain.finalized_hash == block_hash
+        with pytest.raises(DevControlError, match="cannot finalize"):
+            await service.dev.finalize_block(bytes(32))
+
+    run_with_service(body)
