@@ -18,10 +18,14 @@ import pytest
 from node.config import NodeConfig
 from node.service import NodeService
 from rpc.dev import DevControlError
+from runtime.extrinsic.extensions import ImplicitContext, SignedExtra
+from runtime.extrinsic.signing import build_signed_extrinsic
 from runtime.frame import system
+from runtime.node_runtime import node_runtime
 from runtime.pallets.balances.pallet import TotalIssuance
 from runtime.pallets.timestamp import pallet as timestamp
 from runtime.primitives.keys import DEV_ACCOUNTS
+from runtime.primitives.scale import EnumValue
 
 DAVE = DEV_ACCOUNTS["Dave"]
 
@@ -174,3 +178,37 @@ def test_manual_seal_creates_unfinalized_blocks_then_finalizes_them() -> None:
             await service.dev.finalize_block(bytes(32))
 
     run_with_service(body)
+
+
+def test_transfers_submitted_after_a_revert_land_in_the_next_block() -> None:
+    bob = DEV_ACCOUNTS["Bob"]
+
+    async def body(service: NodeService) -> None:
+        genesis = service.chain.genesis_hash
+        snapshot = await service.dev.snapshot()
+        service.submitter.submit(signed_transfer(genesis, 0, bob.account_id, 10**9))
+        await service.dev.new_blocks(1)
+        assert int(system.account(state(service), ALICE.account_id).nonce) == 1
+        await service.dev.revert(snapshot)
+        assert int(system.account(state(service), ALICE.account_id).nonce) == 0
+        service.submitter.submit(signed_transfer(genesis, 0, bob.account_id, 2 * 10**9))
+        (block_hash,) = await service.dev.new_blocks(1)
+        body_ = service.chain.body(block_hash)
+        assert body_ is not None and len(body_) == 2
+        assert int(system.account(state(service), ALICE.account_id).nonce) == 1
+
+    run_with_service(body)
+
+
+ALICE = DEV_ACCOUNTS["Alice"]
+
+
+def signed_transfer(genesis_hash: bytes, nonce: int, dest: bytes, value: int) -> bytes:
+    """A signed ``Balances.transfer_keep_alive`` from Alice."""
+    node = node_runtime()
+    call = node.outer_enums.call_type.encode(EnumValue("Balances", EnumValue(
+        "transfer_keep_alive", {"dest": EnumValue("Id", dest), "value": value})))
+    context = ImplicitContext(node.version.spec_version, node.version.transaction_version,
+                              genesis_hash)
+    return build_signed_extrinsic(ALICE.sr25519, call, SignedExtra(nonce=nonce),
+                                  context).encode()
