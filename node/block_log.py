@@ -1,6 +1,7 @@
 """The user-facing block log: one line per imported block and one per extrinsic, with the
 decoded call (``Balances.transfer_keep_alive``), the signer, and the outcome read from the
-block's ``System.Events`` (``success``, or ``failed`` with the dispatch error). Signed
+block's ``System.Events`` (``success``, or ``failed`` with the dispatch error), the fee paid
+and the names of the events it emitted. Signed
 extrinsics are logged at info, inherents at debug (``--log-level debug`` shows them).
 
 A chain listener (:class:`node.events.ChainListener`); it reads the block's events from the
@@ -10,6 +11,7 @@ committed state, on the loop thread, after the block is stored.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
@@ -41,14 +43,16 @@ class BlockLog:
                  number=event.number, hash="0x" + event.block_hash.hex(),
                  extrinsics=len(event.extrinsics), best=event.is_new_best,
                  origin=event.origin.value)
-        outcomes = self._outcomes(event.block_hash)
+        reports = self._reports(event.block_hash)
         for index, extrinsic in enumerate(event.extrinsics):
             signer = _signer(extrinsic)
+            report = reports.get(index, _Report())
             # Inherents (unsigned, one per block at least) at debug: 4 blocks a second would
             # otherwise bury the transactions users care about.
             emit = log.info if signer is not None else log.debug
             emit("extrinsic", block=event.number, index=index, call=self._call_name(extrinsic),
-                 signer=signer, outcome=outcomes.get(index, "unknown"))
+                 signer=signer, outcome=report.outcome, fee=report.fee,
+                 events=report.events)
 
     def on_blocks_finalized(self, event: BlocksFinalized) -> None:
         """Finality moves."""
@@ -61,24 +65,56 @@ class BlockLog:
         except Exception as exc:  # a log line must never break import notifications
             return f"<undecodable: {exc}>"
 
-    def _outcomes(self, block_hash: bytes) -> dict[int, str]:
+    def _reports(self, block_hash: bytes) -> dict[int, _Report]:
         raw = self.state_get(block_hash, system.Events.storage_key())
         if raw is None:
             return {}
         try:
             records = self._events_type.decode(raw)
-        except Exception as exc:
-            return {-1: f"<events undecodable: {exc}>"}
-        outcomes: dict[int, str] = {}
+        except Exception as exc:  # a log line must never break import notifications
+            log.warning("events undecodable", block="0x" + block_hash.hex(), error=str(exc))
+            return {}
+        reports: dict[int, _Report] = {}
         for record in records:
             index, name, fields = _record_parts(record)
             if index is None or name is None:
                 continue
+            report = reports.setdefault(index, _Report())
+            report.events.append(name)
             if name == "System.ExtrinsicSuccess":
-                outcomes[index] = "success"
+                report.outcome = "success"
             elif name == "System.ExtrinsicFailed":
-                outcomes[index] = f"failed: {_short(fields)}"
-        return outcomes
+                error = getattr(fields, "dispatch_error", fields)
+                report.outcome = f"failed: {self.describe_error(error)}"
+            elif name == "TransactionPayment.TransactionFeePaid":
+                report.fee = getattr(fields, "actual_fee", None)
+        return reports
+
+
+    def describe_error(self, error: Any) -> str:
+        """A ``DispatchError`` as ``Module(Balances.InsufficientBalance)``,
+        ``Arithmetic.Underflow``, ``BadOrigin`` …"""
+        if not isinstance(error, EnumValue):
+            return _short(error)
+        if error.variant == "Module":
+            index = getattr(error.value, "index", None)
+            raw = getattr(error.value, "error", b"")
+            for pallet in self.runtime.runtime.pallets:
+                if pallet.index == index and raw and raw[0] in pallet.errors:
+                    return f"Module({pallet.name}.{pallet.errors[raw[0]].name})"
+            return f"Module({_short(error.value)})"
+        if isinstance(error.value, EnumValue):
+            return f"{error.variant}.{self.describe_error(error.value)}"
+        return error.variant if error.value is None else f"{error.variant}({_short(error.value)})"
+
+
+@dataclass
+class _Report:
+    """What the events say about one extrinsic."""
+
+    outcome: str = "unknown"
+    fee: int | None = None
+    events: list[str] = field(default_factory=list)
 
 
 def _record_parts(record: Any) -> tuple[int | None, str | None, Any]:

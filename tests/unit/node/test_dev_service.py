@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import structlog
 
 from node.config import NodeConfig
 from node.service import NodeService
@@ -212,3 +213,27 @@ def signed_transfer(genesis_hash: bytes, nonce: int, dest: bytes, value: int) ->
                               genesis_hash)
     return build_signed_extrinsic(ALICE.sr25519, call, SignedExtra(nonce=nonce),
                                   context).encode()
+
+
+def test_each_signed_extrinsic_is_logged_with_call_outcome_fee_and_events() -> None:
+    bob = DEV_ACCOUNTS["Bob"]
+
+    async def body(service: NodeService) -> list[dict[str, Any]]:
+        genesis = service.chain.genesis_hash
+        service.submitter.submit(signed_transfer(genesis, 0, bob.account_id, 10**9))
+        service.submitter.submit(signed_transfer(genesis, 1, bob.account_id, 2**64 - 1))
+        with structlog.testing.capture_logs() as logs:
+            await service.dev.new_blocks(1)
+        return logs
+
+    logs = run_with_service(body)
+    lines = [entry for entry in logs if entry["event"] == "extrinsic"]
+    assert [entry["log_level"] for entry in lines] == ["debug", "info", "info"]
+    assert lines[0]["call"] == "Timestamp.set" and lines[0]["signer"] is None
+    ok, failed = lines[1], lines[2]
+    assert (ok["call"], ok["outcome"], ok["signer"]) == (
+        "Balances.transfer_keep_alive", "success", ALICE.ss58_address)
+    assert ok["fee"] > 0 and "Balances.Transfer" in ok["events"]
+    assert failed["outcome"] == "failed: Arithmetic.Underflow"
+    assert failed["events"][-1] == "System.ExtrinsicFailed"
+    assert any(entry["event"].startswith("Imported #1 ") for entry in logs)
