@@ -39,7 +39,8 @@ class NodeConfig:
 
     ``base_path=None`` keeps the chain in memory (a fresh chain every run); a directory keeps it
     in LevelDB under ``<base_path>/chains/dev/db``. ``fast_blocks`` selects subtensor's fast
-    runtime timings (250 ms slots); ``prometheus_port=None`` disables the exporter.
+    runtime timings (250 ms slots), ``False`` the production ones, ``None`` leaves the process's
+    setting alone; ``prometheus_port=None`` disables the exporter.
     """
 
     rpc: RpcConfig
@@ -49,7 +50,7 @@ class NodeConfig:
     prometheus_port: int | None = None
     log_format: LogFormat = LogFormat.AUTO
     log_level: str = "info"
-    fast_blocks: bool = True
+    fast_blocks: bool | None = True
     chain_name: str = "Development"
     node_name: str = "tensorchain-dev"
 

@@ -64,11 +64,12 @@ from storage.trie import EMPTY_TRIE_ROOT, MemoryNodeStore, Trie
 log = structlog.get_logger("node.service")
 
 
-def build_runtime(fast_blocks: bool = True) -> NodeRuntime:
+def build_runtime(fast_blocks: bool | None = True) -> NodeRuntime:
     """The assembled runtime; ``fast_blocks`` selects subtensor's fast-runtime timings (250 ms
-    slots). The timing is fixed for the process before the runtime (and its metadata) is
-    built."""
-    timestamp.set_fast_blocks(fast_blocks)
+    slots) or the production ones, before the runtime (and its metadata) is built; ``None``
+    keeps the process's current setting (tests running a service in process)."""
+    if fast_blocks is not None:
+        timestamp.set_fast_blocks(fast_blocks)
     return node_runtime()
 
 

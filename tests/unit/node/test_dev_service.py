@@ -1,8 +1,8 @@
 """The node service in process: manual sealing, dev controls, restart from a base path.
 
 Each test starts a real :class:`node.service.NodeService` (RPC on a free port, in-memory or
-LevelDB chain) and stops it. ``fast_blocks=False`` keeps the process-wide runtime timings at
-their production values, which other tests in the same process rely on.
+LevelDB chain) and stops it. ``fast_blocks=None`` leaves the process-wide runtime timings as
+they are (production values), which other tests in the same process rely on.
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ DAVE = DEV_ACCOUNTS["Dave"]
 
 
 def config(base_path: Path | None = None) -> NodeConfig:
-    """Manual sealing, a free port, production timings."""
+    """Manual sealing, a free port, the process's runtime timings."""
     base = NodeConfig.for_dev(rpc_port=0, sealing="manual",
                               base_path=None if base_path is None else str(base_path))
-    return replace(base, fast_blocks=False)
+    return replace(base, fast_blocks=None)
 
 
 def run_with_service(body: Callable[[NodeService], Awaitable[Any]],
