@@ -28,6 +28,7 @@ import structlog
 from consensus.errors import EmptyBlockRefused, InvalidSealingPolicy
 from consensus.sealing import SealingPolicy, SealRequest
 from node.importer import BlockImportError, load_fork_choice
+from node.txpool import PoolError
 from rpc.dev import DevControlError, StorageChanges
 from runtime.executive import Executive
 from runtime.frame import system
@@ -75,12 +76,21 @@ class DevController:
         taken, self._pending = tuple(self._pending), []
         return taken
 
-    async def new_blocks(self, count: int) -> list[bytes]:
-        """Build ``count`` blocks now, whatever the sealing mode; their hashes."""
-        hashes = []
-        for _ in range(count):
-            hashes.append(await self._seal())
-        return hashes
+    async def new_blocks(self, count: int, *, to: int | None = None,
+                         transactions: Sequence[bytes] = ()) -> list[bytes]:
+        """Submit ``transactions`` to the pool, then build ``count`` blocks now (or up to
+        number ``to``), whatever the sealing mode; their hashes (at least one block)."""
+        for extrinsic in transactions:
+            try:
+                self.service.submitter.submit(extrinsic)
+            except PoolError as exc:
+                raise DevControlError(f"transaction refused by the pool: {exc}") from None
+        if to is not None:
+            count = to - self.service.chain.best_number
+            if count < 1:
+                raise DevControlError(f"block #{to} is not above the best block "
+                                      f"#{self.service.chain.best_number}")
+        return [await self._seal() for _ in range(count)]
 
     async def _seal(self, request: SealRequest | None = None) -> bytes:
         try:

@@ -7,8 +7,10 @@ under ``--rpc-methods auto``), as they rewrite the chain.
 ==========================================  =====================================================
 method and params                           result
 ==========================================  =====================================================
-``dev_newBlock [{"count": n}?]``            hash of the last of ``n`` (default 1) new blocks,
-                                            built now whatever the sealing mode
+``dev_newBlock [{"count", "to",             hash of the last of ``n`` (default 1) new blocks —
+"transactions"}?]``                         or of blocks up to number ``to`` — built now
+                                            whatever the sealing mode; ``transactions`` (hex
+                                            extrinsics) enter the pool first
 ``dev_setStorage [[[key, value|null], …]]``  hash of the new block holding the raw changes
 ``dev_setBalance [address, free]``          hash of the new block setting the free balance
                                             (SS58 or 0x account id; rao as number or hex)
@@ -33,6 +35,7 @@ Failures the control reports as :class:`DevControlError` become JSON-RPC errors 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, TypeVar
 
@@ -56,8 +59,10 @@ class DevControlError(Exception):
 class DevControl(Protocol):
     """What the node offers a dev chain's users; every coroutine runs on the loop's thread."""
 
-    async def new_blocks(self, count: int) -> list[bytes]:
-        """Build, import and finalise ``count`` blocks now; their hashes."""
+    async def new_blocks(self, count: int, *, to: int | None = None,
+                         transactions: Sequence[bytes] = ()) -> list[bytes]:
+        """Submit ``transactions``, then build, import and finalise ``count`` blocks now (or
+        as many as reach number ``to``); their hashes."""
         ...
 
     async def set_storage(self, changes: StorageChanges) -> bytes:
@@ -102,17 +107,37 @@ def _control_error(exc: DevControlError) -> RpcError:
     return RpcError(DEV_CONTROL_ERROR, str(exc))
 
 
-def parse_count(params: Params) -> int:
-    """``dev_newBlock``'s ``count`` (an options object, or a bare number)."""
+@dataclass(frozen=True, slots=True)
+class NewBlockOptions:
+    """``dev_newBlock``'s options (chopsticks' ``count``, ``to`` and ``transactions``)."""
+
+    count: int = 1
+    to: int | None = None
+    transactions: tuple[bytes, ...] = ()
+
+
+def parse_new_block(params: Params) -> NewBlockOptions:
+    """``dev_newBlock``'s options object (or a bare count)."""
     raw = params.raw
     first = raw[0] if isinstance(raw, list) and raw else raw if isinstance(raw, dict) else None
     if first is None:
-        return 1
-    count = first.get("count", 1) if isinstance(first, dict) else first
-    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= \
-            MAX_BLOCKS_PER_CALL:
-        raise invalid_params(f"count must be an integer in 1..{MAX_BLOCKS_PER_CALL}")
-    return count
+        return NewBlockOptions()
+    if not isinstance(first, dict):
+        return NewBlockOptions(count=_bounded("count", first, 1))
+    options = Params(first)
+    to = options.get(0, "to", int, default=None)
+    txs = options.get(0, "transactions", list, default=[])
+    return NewBlockOptions(
+        count=_bounded("count", first.get("count", 1), 1),
+        to=None if to is None else _bounded("to", to, 0, 2**32 - 1),
+        transactions=tuple(Params([tx]).hex_bytes(0, f"transactions[{i}]")  # type: ignore[misc]
+                           for i, tx in enumerate(txs)))
+
+
+def _bounded(name: str, value: object, low: int, high: int = MAX_BLOCKS_PER_CALL) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise invalid_params(f"{name} must be an integer in {low}..{high}")
+    return value
 
 
 def parse_changes(params: Params) -> list[tuple[bytes, bytes | None]]:
@@ -169,7 +194,9 @@ def register_dev(registry: RpcRegistry, control: DevControl) -> None:
     """Register the ``dev_*`` methods (all unsafe) over ``control``."""
 
     async def new_block(params: Params) -> JSON:
-        hashes = await _guard(control.new_blocks(parse_count(params)))
+        options = parse_new_block(params)
+        hashes = await _guard(control.new_blocks(options.count, to=options.to,
+                                                 transactions=options.transactions))
         return hex0x(hashes[-1])
 
     async def set_storage(params: Params) -> JSON:

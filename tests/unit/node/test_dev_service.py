@@ -237,3 +237,20 @@ def test_each_signed_extrinsic_is_logged_with_call_outcome_fee_and_events() -> N
     assert failed["outcome"] == "failed: Arithmetic.Underflow"
     assert failed["events"][-1] == "System.ExtrinsicFailed"
     assert any(entry["event"].startswith("Imported #1 ") for entry in logs)
+
+
+def test_new_blocks_up_to_a_number_with_given_transactions() -> None:
+    bob = DEV_ACCOUNTS["Bob"]
+
+    async def body(service: NodeService) -> None:
+        xt = signed_transfer(service.chain.genesis_hash, 0, bob.account_id, 10**9)
+        hashes = await service.dev.new_blocks(1, to=3, transactions=[xt])
+        assert len(hashes) == 3 and service.chain.best_number == 3
+        first = service.chain.body(hashes[0])
+        assert first is not None and xt in first
+        with pytest.raises(DevControlError, match="not above"):
+            await service.dev.new_blocks(1, to=2)
+        with pytest.raises(DevControlError, match="refused by the pool"):
+            await service.dev.new_blocks(1, transactions=[xt])
+
+    run_with_service(body)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from rpc.dev import parse_account, parse_changes, parse_count, parse_head, parse_timestamp
+from rpc.dev import (
+    NewBlockOptions,
+    parse_account,
+    parse_changes,
+    parse_head,
+    parse_new_block,
+    parse_timestamp,
+)
 from rpc.errors import INVALID_PARAMS, RpcError
 from rpc.jsonrpc import Params
 
@@ -13,17 +20,23 @@ ALICE_SS58 = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
 
 
 def test_new_block_count_defaults_to_one_and_accepts_object_or_number() -> None:
-    assert parse_count(Params([])) == 1
-    assert parse_count(Params(None)) == 1
-    assert parse_count(Params([{"count": 5}])) == 5
-    assert parse_count(Params([3])) == 3
-    assert parse_count(Params({"count": 4})) == 4
+    assert parse_new_block(Params([])) == NewBlockOptions()
+    assert parse_new_block(Params(None)).count == 1
+    assert parse_new_block(Params([{"count": 5}])).count == 5
+    assert parse_new_block(Params([3])).count == 3
+    assert parse_new_block(Params({"count": 4})).count == 4
 
 
-@pytest.mark.parametrize("raw", [[{"count": 0}], [{"count": True}], [{"count": "2"}], [10**6]])
+def test_new_block_takes_chopsticks_to_and_transactions() -> None:
+    options = parse_new_block(Params([{"to": 12, "transactions": ["0x0400", "0102"]}]))
+    assert options == NewBlockOptions(1, 12, (b"\x04\x00", b"\x01\x02"))
+
+
+@pytest.mark.parametrize("raw", [[{"count": 0}], [{"count": True}], [{"count": "2"}], [10**6],
+                                 [{"to": -1}], [{"transactions": ["xyz"]}]])
 def test_new_block_count_out_of_range_or_not_an_integer_is_invalid(raw: list[object]) -> None:
     with pytest.raises(RpcError) as caught:
-        parse_count(Params(raw))
+        parse_new_block(Params(raw))
     assert caught.value.code == INVALID_PARAMS
 
 
