@@ -38,3 +38,7 @@ _register_commands(cli)
 def main() -> None:
     """Console-script entry point."""
     cli()
+
+
+if __name__ == "__main__":
+    main()
