@@ -193,3 +193,12 @@ def test_set_weights_min_allowed_capped_by_subnet_size_succeeds() -> None:
     ext = subnet_with_neurons(2, min_allowed_weights=1024)
     assert call(ext, hotkey(0), "set_weights", netuid=NETUID, dests=[0, 1], weights=[1, 2],
                 version_key=0).ok
+
+
+def test_set_weights_stake_inherited_from_parent_succeeds() -> None:
+    ext = subnet_with_neurons(3)
+    st.StakeThreshold.insert(ext, 1000)
+    st.TotalHotkeyAlpha.insert(ext, hotkey(5), NETUID, 4000)
+    st.ParentKeys.insert(ext, hotkey(0), NETUID, [(U64_MAX // 4 + 1, hotkey(5))])
+    assert call(ext, hotkey(0), "set_weights", netuid=NETUID, dests=[0, 1], weights=[1, 2],
+                version_key=0).ok
