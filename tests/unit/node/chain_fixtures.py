@@ -47,6 +47,7 @@ from runtime.frame import system
 from runtime.frame.dispatch import (
     DispatchClass,
     DispatchInfo,
+    PostDispatchInfo,
     Weight,
     ensure_none,
     ensure_signed,
@@ -119,8 +120,8 @@ class FlatFee:
     """Take FEE from the sender's free balance; refuse when it cannot pay."""
 
     def withdraw_fee(self, ext: Externalities, who: bytes, info: DispatchInfo, length: int,
-                     tip: int) -> int | InvalidTransaction:
-        """Withdraw the flat fee plus tip."""
+                     tip: int) -> object | InvalidTransaction:
+        """Withdraw the flat fee plus tip; the charge is the amount."""
         account = system.account_dict(ext, who)
         if account["data"]["free"] < FEE + tip:
             return InvalidTransaction(InvalidKind.PAYMENT)
@@ -128,8 +129,8 @@ class FlatFee:
         system.Account.insert(ext, who, account)
         return FEE + tip
 
-    def settle_fee(self, ext: Externalities, who: bytes, withdrawn: int, info: DispatchInfo,
-                   length: int, tip: int) -> None:
+    def settle_fee(self, ext: Externalities, charge: object, info: DispatchInfo,
+                   post_info: PostDispatchInfo, length: int) -> None:
         """Nothing to refund with a flat fee."""
 
 
