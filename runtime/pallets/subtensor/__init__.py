@@ -45,6 +45,7 @@ from __future__ import annotations
 from runtime.pallets.subtensor import calls as calls  # registers the calls
 from runtime.pallets.subtensor import constants, errors, events, storage
 from runtime.pallets.subtensor import registration as registration  # registers its calls
+from runtime.pallets.subtensor import staking as staking  # registers the staking calls
 from runtime.pallets.subtensor.pallet import CALL_INDICES, PALLET_INDEX, subtensor
 
 __all__ = ["CALL_INDICES", "PALLET_INDEX", "constants", "errors", "events", "storage",
