@@ -12,12 +12,13 @@ reference is equal in both tries, so the cost follows the size of the difference
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import structlog
 
 from node.events import BlockImported, BlocksFinalized, ChainListener, ChainRewound
+from runtime.frame.pallet import Pallet
 from runtime.primitives.block import Block, Header, split_extrinsic
 from runtime.primitives.scale import decode_compact, encode_compact
 from storage.chain_db import ChainDB
@@ -177,11 +178,46 @@ class Chain:
         """:func:`diff_states` over this database's stored nodes."""
         return diff_states(self.db.nodes, a_root, b_root, limit=limit, cache=self.db.cache)
 
+    def compare_changes(self, block_hash: bytes,
+                        changes: Sequence[tuple[bytes, bytes | None]]) -> list[StateDifference]:
+        """Where a computed change set for ``block_hash`` (e.g. ``StateRootMismatch.changes`` of
+        a replay) disagrees with this database's state of the block: ``a_value`` is the computed
+        value, ``b_value`` the stored one, over every key either side changed; key order."""
+        record = self.db.record(block_hash)
+        before = self.db.state_at(record.parent_hash, self.state_version)
+        after = self.db.state_at(block_hash, self.state_version)
+        ours = dict(changes)
+        theirs = {d.key for d in diff_states(self.db.nodes, before.root, after.root,
+                                             cache=self.db.cache)}
+        out = []
+        for key in sorted(theirs | ours.keys()):
+            mine = ours[key] if key in ours else before.get(key)
+            stored = after.get(key)
+            if mine != stored:
+                out.append(StateDifference(key, mine, stored))
+        return out
+
 
 def _present(block_hash: bytes | None) -> bytes:
     if block_hash is None:
         raise LookupError("the chain database holds no genesis block")
     return block_hash
+
+
+def storage_names(pallets: Iterable[Pallet]) -> dict[bytes, str]:
+    """``twox128(pallet) ‖ twox128(item)`` → ``"Pallet.Item"`` for every declared item."""
+    return {item.prefix: item.full_name for pallet in pallets for item in pallet.storage}
+
+
+def describe_key(key: bytes, names: dict[bytes, str]) -> str:
+    """``Pallet.Item`` (plus the hashed map key in hex) for a declared item's key, the name of a
+    well-known ``:key``, else the key in hex."""
+    name = names.get(key[:32])
+    if name is not None:
+        return name if len(key) == 32 else f"{name} 0x{key[32:].hex()}"
+    if key.startswith(b":"):
+        return key.decode("ascii", errors="replace")
+    return "0x" + key.hex()
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,7 @@ import structlog
 from consensus.errors import InvalidHeader
 from consensus.fork_choice import ForkChoice, TreeRoute, is_descendant_or_self, tree_route
 from consensus.verify import HeaderVerifier, VerifiedHeader
-from node.chain import Chain, encode_body
+from node.chain import Chain, StateDifference, encode_body
 from node.events import BlockImported, BlocksFinalized, ChainRewound, ImportOrigin
 from runtime.executive import Executive, InvalidBlock
 from runtime.frame import system
@@ -141,13 +141,15 @@ class RewindRefused(Exception):
 
 
 class StateRootMismatch(ExecutionFailed):
-    """Execution computed another state root than the header's."""
+    """Execution computed another state root than the header's; ``changes`` is the computed
+    change set (compare it with a reference database: ``Chain.compare_changes``)."""
 
     def __init__(self, block_hash: bytes, number: int, computed: bytes, expected: bytes,
-                 changed_keys: int) -> None:
+                 changed_keys: int, changes: Sequence[tuple[bytes, bytes | None]] = ()) -> None:
         self.computed_root = computed
         self.header_root = expected
         self.changed_keys = changed_keys
+        self.changes = list(changes)
         super().__init__(block_hash, number,
                          f"state root mismatch: computed 0x{computed.hex()} over {changed_keys} "
                          f"changed key(s), header says 0x{expected.hex()}")
@@ -402,7 +404,7 @@ class BlockImporter:
             computed = overlay.storage_root(self.state_version)
             if computed != header.state_root:
                 return StateRootMismatch(block_hash, header.number, computed, header.state_root,
-                                         len(overlay))
+                                         len(overlay), overlay.changes())
         return ExecutionFailed(block_hash, header.number, str(exc))
 
     def _check_built(self, block: Block, block_hash: bytes, built: BuiltState) -> CommitSet:
@@ -512,3 +514,44 @@ class BlockImporter:
                 raise RewindRefused(str(exc)) from exc
             self.fork_choice = load_fork_choice(db)
             return ChainRewound(block_hash, target.number, tuple(retracted))
+
+
+# -- replay ----------
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayReport:
+    """A replay's outcome: blocks and extrinsics re-imported, seconds, and the first refusal
+    with, for a state-root mismatch, the keys that differ from the reference."""
+
+    blocks: int
+    extrinsics: int
+    seconds: float
+    error: BlockImportError | None = None
+    differences: tuple[StateDifference, ...] = ()
+
+
+def replay(reference: Chain, importer: BlockImporter, *, start: int = 1, end: int | None = None,
+           max_differences: int = 20) -> ReplayReport:
+    """Re-import the reference chain's canonical blocks ``start..end`` (default: to its best)
+    through ``importer`` (origin FILE), re-checking every state root; stops at the first
+    refusal. The importer's database must hold the reference's block ``start - 1``."""
+    last = reference.best_number if end is None else end
+    started = time.perf_counter()
+    blocks = extrinsics = 0
+    for number in range(start, last + 1):
+        block_hash = reference.canonical_hash(number)
+        block = None if block_hash is None else reference.block(block_hash)
+        if block is None:
+            raise LookupError(f"the reference has no canonical block #{number}")
+        try:
+            importer.import_block(block, ImportOrigin.FILE)
+        except StateRootMismatch as exc:
+            found = reference.compare_changes(block.hash(), exc.changes)[:max_differences]
+            return ReplayReport(blocks, extrinsics, time.perf_counter() - started, exc,
+                                tuple(found))
+        except BlockImportError as exc:
+            return ReplayReport(blocks, extrinsics, time.perf_counter() - started, exc)
+        blocks += 1
+        extrinsics += len(block.extrinsics)
+    return ReplayReport(blocks, extrinsics, time.perf_counter() - started)
