@@ -30,7 +30,12 @@ state on an overlay. Passed as ``built=`` (origin ``OWN`` only), it is committed
 re-execution after the same header checks and a state-root comparison. The trade-off: a
 non-deterministic runtime bug would not be caught locally (peers re-executing the block would
 refuse it). Re-execution costs about as much as building: half of an own block's cost
-(47-61 % for 0-1,000 signed calls per block, ``benchmarks/bench_import.py``).
+(50-61 % for 0-1,000 signed calls per block, ``benchmarks/bench_import.py``).
+
+Also here: :meth:`BlockImporter.finalize` (GRANDPA or dev finality), :meth:`BlockImporter.rewind`
+(dev revert through ``ChainDB.rewind``, announced as :class:`node.events.ChainRewound`) and
+:func:`replay` (re-import a reference chain; on a state-root mismatch the differing keys, named
+by pallet and item with :func:`node.chain.describe_key`).
 """
 
 from __future__ import annotations
