@@ -26,7 +26,10 @@ def _safe_float(stored: Any) -> SafeFloat:
     """A stored SafeFloat struct as a :class:`SafeFloat`."""
     if isinstance(stored, SafeFloat):
         return stored
-    return SafeFloat(int(stored["mantissa"]), int(stored["exponent"]))
+    if isinstance(stored, dict):
+        return SafeFloat(int(stored["mantissa"]), int(stored["exponent"]))
+    mantissa, exponent = stored
+    return SafeFloat(int(mantissa), int(exponent))
 
 
 def _legacy(stored: Any) -> SafeFloat:
