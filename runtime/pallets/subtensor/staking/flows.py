@@ -4,7 +4,8 @@ Reference (subtensor 14bc6f9): ``staking/stake_utils.rs`` (``stake_into_subnet``
 ``unstake_from_subnet``, ``transfer_stake_within_subnet``) and ``staking/helpers.rs``
 (``clear_small_nomination_if_required``). Fees go to the block author: a TAO fee straight from
 the subnet account, an alpha fee swapped to TAO fee-free first. Without an author a TAO fee
-goes to the burn account and an alpha fee leaves the subnet's outstanding alpha.
+goes to the burn account and an alpha fee is burned without touching subtensor's alpha
+counts (``burn_subnet_alpha`` only reaches the AlphaAssets pallet, not modelled here).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from runtime.primitives.fixed import U64F64
 
 DEFAULT_MIN_STAKE = INITIAL_MIN_STAKE
 """``DefaultMinStake``: 2 000 000 rao (spec §7.2)."""
+I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
 
 
 def _now(ext: Externalities) -> int:
@@ -43,11 +45,23 @@ def _pay_alpha_fee(ext: Externalities, netuid: int, fee: int) -> int:
     """The sell fee (alpha) swapped fee-free to TAO for the author; returns the TAO paid."""
     author = accounts.block_author(ext)
     if author is None:
-        st.SubnetAlphaOut.mutate(ext, netuid, lambda v: max(int(v) - fee, 0))
         return 0
     result = pool.sell(ext, netuid, fee, MIN_PRICE_RAO, True)
     accounts.transfer_tao_from_subnet(ext, netuid, author, result.amount_paid_out)
     return result.amount_paid_out
+
+
+def record_tao_flow(ext: Externalities, netuid: int, tao: int) -> None:
+    """``record_tao_inflow`` (tao > 0) / ``record_tao_outflow`` (tao < 0): ``SubnetTaoFlow``
+    moves by ``tao``, saturating in i64."""
+    st.SubnetTaoFlow.mutate(ext, netuid, lambda v: min(max(int(v) + tao, I64_MIN), I64_MAX))
+
+
+def maybe_become_delegate(ext: Externalities, hotkey: bytes) -> None:
+    """``maybe_become_delegate``: a hotkey without a ``Delegates`` entry gets its take
+    (the default) stored."""
+    if not st.Delegates.contains(ext, hotkey):
+        st.Delegates.insert(ext, hotkey, st.Delegates.get(ext, hotkey))
 
 
 def stake_into_subnet(ext: Externalities, hotkey: bytes, coldkey: bytes, netuid: int, tao: int,
@@ -65,6 +79,7 @@ def stake_into_subnet(ext: Externalities, hotkey: bytes, coldkey: bytes, netuid:
     shares.increase_stake(ext, hotkey, coldkey, netuid, alpha)
     shares.add_staking_hotkey(ext, coldkey, hotkey)
     _pay_tao_fee(ext, netuid, result.fee_to_block_author)
+    record_tao_flow(ext, netuid, result.amount_paid_in)
     st.LastColdkeyHotkeyStakeBlock.insert(ext, coldkey, hotkey, _now(ext))
     deposit_event(ext, events.StakeAdded(coldkey, hotkey, staked, alpha, netuid,
                                          result.fee_paid))
@@ -82,7 +97,8 @@ def unstake_from_subnet(ext: Externalities, hotkey: bytes, coldkey: bytes, netui
     if refund:
         shares.increase_stake(ext, hotkey, coldkey, netuid, refund)
     accounts.transfer_tao_from_subnet(ext, netuid, coldkey, result.amount_paid_out)
-    _pay_alpha_fee(ext, netuid, result.fee_to_block_author)
+    fee_tao = _pay_alpha_fee(ext, netuid, result.fee_to_block_author)
+    record_tao_flow(ext, netuid, -(result.amount_paid_out + fee_tao))
     st.LastColdkeyHotkeyStakeBlock.insert(ext, coldkey, hotkey, _now(ext))
     deposit_event(ext, events.StakeRemoved(coldkey, hotkey, result.amount_paid_out,
                                            result.amount_paid_in, netuid, result.fee_paid))

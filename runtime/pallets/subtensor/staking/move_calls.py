@@ -87,8 +87,9 @@ def transition(ext: Externalities, move: Transition, limit_price: int | None,
                allow_partial: bool | None, check_transfer_toggle: bool) -> int:
     """``transition_stake_internal``: cap the amount at the stake held, validate, then either
     transfer shares within one subnet or unstake (fee-free from root), hand the TAO to the
-    destination coldkey and restake it when it is at least DefaultMinStake (the destination
-    buy pays the fee unless the origin is root).
+    destination coldkey and restake it when it is at least DefaultMinStake (a hotkey the
+    destination coldkey does not own becomes a delegate first; the destination buy pays the
+    fee unless the origin is root).
     Returns the TAO moved (or its spot equivalent within one subnet)."""
     held = shares.stake_of(ext, move.origin_hotkey, move.origin_coldkey, move.origin_netuid)
     alpha = min(move.alpha, held)
@@ -113,6 +114,8 @@ def transition(ext: Externalities, move: Transition, limit_price: int | None,
     if move.origin_coldkey != move.destination_coldkey:
         accounts.transfer_tao(ext, move.origin_coldkey, move.destination_coldkey, tao)
     if tao >= flows.DEFAULT_MIN_STAKE:
+        if not flows.accounts_owns(ext, move.destination_coldkey, move.destination_hotkey):
+            flows.maybe_become_delegate(ext, move.destination_hotkey)
         flows.stake_into_subnet(ext, move.destination_hotkey, move.destination_coldkey,
                                 move.destination_netuid, tao, MAX_PRICE_RAO, not from_root)
     return tao

@@ -49,6 +49,8 @@ def do_add_stake(ext: Externalities, coldkey: bytes, hotkey: bytes, netuid: int,
         return flows.stake_into_subnet(ext, hotkey, coldkey, netuid, amount)
     max_amount = pool.max_amount_add(ext, netuid, limit_price)
     validate.validate_add_stake(ext, coldkey, hotkey, netuid, amount, max_amount, allow_partial)
+    if not flows.accounts_owns(ext, coldkey, hotkey):
+        flows.maybe_become_delegate(ext, hotkey)
     return flows.stake_into_subnet(ext, hotkey, coldkey, netuid, min(amount, max_amount),
                                    limit_price)
 
@@ -127,7 +129,8 @@ def add_stake_limit(ext: Externalities, origin: Origin, hotkey: bytes, netuid: i
     subnets; the swap's PriceLimitExceeded when the price is already past it); then
     :func:`validate.validate_add_stake` — SlippageTooHigh when the amount exceeds the maximum
     and ``allow_partial`` is false.
-    Effects: as add_stake with min(amount, maximum) and the limit price.
+    Effects: a hotkey the caller does not own becomes a delegate (default take) if it is
+    not one; then as add_stake with min(amount, maximum) and the limit price.
     Events: ``StakeAdded``. Errors: those of add_stake, SlippageTooHigh, PriceLimitExceeded.
     """
     do_add_stake(ext, ensure_signed(origin), hotkey, netuid, amount_staked, limit_price,
