@@ -9,6 +9,7 @@ from runtime.pallets.subtensor import errors, events
 from runtime.pallets.subtensor import storage as st
 from runtime.pallets.subtensor.staking import accounts
 from runtime.pallets.swap import pallet as swap_pallet
+from runtime.primitives.fixed import I96F32
 from tests.unit.subtensor_staking.helpers import (
     AUTHOR,
     COLDKEY,
@@ -242,3 +243,21 @@ def test_unstake_all_alpha_restakes_on_root() -> None:
 
 def test_unstake_all_alpha_nothing_staked_fails_amount_too_low() -> None:
     _fails_untouched(staking_world(), errors.AmountTooLow, "unstake_all_alpha", hotkey=HOTKEY)
+
+
+def test_add_stake_root_indexes_coldkey_and_marks_root_claimed() -> None:
+    ext = staking_world()
+    st.RootClaimable.insert(ext, HOTKEY, {NETUID: I96F32.from_num(1) / I96F32.from_num(2)})
+    assert call(ext, COLDKEY, "add_stake", **_add(netuid=0)).ok
+    assert st.StakingColdkeys.get(ext, COLDKEY) == 0 and st.NumStakingColdkeys.get(ext) == 1
+    assert bytes(st.StakingColdkeysByIndex.get(ext, 0)) == COLDKEY
+    assert st.RootClaimed.get(ext, NETUID, HOTKEY, COLDKEY) == 5 * TAO
+
+
+def test_remove_stake_root_all_unindexes_coldkey_and_lowers_root_claimed() -> None:
+    ext = staking_world()
+    st.RootClaimable.insert(ext, HOTKEY, {NETUID: I96F32.from_num(1) / I96F32.from_num(2)})
+    assert call(ext, COLDKEY, "add_stake", **_add(netuid=0)).ok
+    assert call(ext, COLDKEY, "remove_stake", **_remove(netuid=0, amount_unstaked=10 * TAO)).ok
+    assert not st.StakingColdkeys.contains(ext, COLDKEY) and st.NumStakingColdkeys.get(ext) == 0
+    assert st.RootClaimed.get(ext, NETUID, HOTKEY, COLDKEY) == 0

@@ -16,7 +16,7 @@ from runtime.frame.system import deposit_event
 from runtime.pallets.subtensor import errors, events
 from runtime.pallets.subtensor import storage as st
 from runtime.pallets.subtensor.constants import INITIAL_MIN_STAKE
-from runtime.pallets.subtensor.staking import accounts, pool, shares
+from runtime.pallets.subtensor.staking import accounts, pool, root, shares
 from runtime.pallets.swap_math.swap import MAX_PRICE_RAO, MIN_PRICE_RAO
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.fixed import U64F64
@@ -24,6 +24,7 @@ from runtime.primitives.fixed import U64F64
 DEFAULT_MIN_STAKE = INITIAL_MIN_STAKE
 """``DefaultMinStake``: 2 000 000 rao (spec §7.2)."""
 I64_MIN, I64_MAX = -(1 << 63), (1 << 63) - 1
+ROOT_NETUID = 0
 
 
 def _now(ext: Externalities) -> int:
@@ -81,6 +82,9 @@ def stake_into_subnet(ext: Externalities, hotkey: bytes, coldkey: bytes, netuid:
     _pay_tao_fee(ext, netuid, result.fee_to_block_author)
     record_tao_flow(ext, netuid, result.amount_paid_in)
     st.LastColdkeyHotkeyStakeBlock.insert(ext, coldkey, hotkey, _now(ext))
+    if netuid == ROOT_NETUID:
+        root.add_stake_adjust_root_claimed(ext, hotkey, coldkey, alpha)
+        root.maybe_add_coldkey_index(ext, coldkey)
     deposit_event(ext, events.StakeAdded(coldkey, hotkey, staked, alpha, netuid,
                                          result.fee_paid))
     return alpha
@@ -98,6 +102,10 @@ def unstake_from_subnet(ext: Externalities, hotkey: bytes, coldkey: bytes, netui
         shares.increase_stake(ext, hotkey, coldkey, netuid, refund)
     accounts.transfer_tao_from_subnet(ext, netuid, coldkey, result.amount_paid_out)
     fee_tao = _pay_alpha_fee(ext, netuid, result.fee_to_block_author)
+    if netuid == ROOT_NETUID:
+        root.remove_stake_adjust_root_claimed(ext, hotkey, coldkey, alpha)
+        if not root.coldkey_has_root_stake(ext, coldkey):
+            root.maybe_remove_coldkey_index(ext, coldkey)
     record_tao_flow(ext, netuid, -(result.amount_paid_out + fee_tao))
     st.LastColdkeyHotkeyStakeBlock.insert(ext, coldkey, hotkey, _now(ext))
     deposit_event(ext, events.StakeRemoved(coldkey, hotkey, result.amount_paid_out,
@@ -114,7 +122,11 @@ def transfer_stake_within_subnet(ext: Externalities, origin: tuple[bytes, bytes]
     equivalent."""
     (origin_coldkey, origin_hotkey), (dest_coldkey, dest_hotkey) = origin, destination
     shares.decrease_stake(ext, origin_hotkey, origin_coldkey, netuid, alpha)
+    if netuid == ROOT_NETUID:
+        root.remove_stake_adjust_root_claimed(ext, origin_hotkey, origin_coldkey, alpha)
     shares.increase_stake(ext, dest_hotkey, dest_coldkey, netuid, alpha)
+    if netuid == ROOT_NETUID:
+        root.add_stake_adjust_root_claimed(ext, dest_hotkey, dest_coldkey, alpha)
     price = pool.alpha_price(ext, netuid)
     tao = price.saturating_mul(U64F64.saturating_from_num(alpha)).saturating_to_int()
     if tao < DEFAULT_MIN_STAKE:
