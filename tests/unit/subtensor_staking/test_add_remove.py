@@ -261,3 +261,11 @@ def test_remove_stake_root_all_unindexes_coldkey_and_lowers_root_claimed() -> No
     assert call(ext, COLDKEY, "remove_stake", **_remove(netuid=0, amount_unstaked=10 * TAO)).ok
     assert not st.StakingColdkeys.contains(ext, COLDKEY) and st.NumStakingColdkeys.get(ext) == 0
     assert st.RootClaimed.get(ext, NETUID, HOTKEY, COLDKEY) == 0
+
+
+def test_remove_stake_below_stake_threshold_drops_pending_child_keys() -> None:
+    ext = _staked_world()
+    st.StakeThreshold.insert(ext, 1000 * TAO)
+    st.PendingChildKeys.insert(ext, NETUID, HOTKEY, ([(1, OTHER_HOTKEY)], 5))
+    assert call(ext, COLDKEY, "remove_stake", **_remove()).ok
+    assert not st.PendingChildKeys.contains(ext, NETUID, HOTKEY)

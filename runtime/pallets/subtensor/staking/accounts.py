@@ -54,11 +54,16 @@ def can_remove_balance(ext: Externalities, coldkey: bytes, amount: int) -> bool:
 
 
 def transfer_tao(ext: Externalities, source: bytes, dest: bytes, amount: int) -> None:
-    """``transfer_tao``: at most the full balance (``InsufficientBalance``), may reap."""
+    """``transfer_tao``: at most the full balance (``InsufficientBalance``), may reap; dust
+    lost by reaping the source also leaves subtensor's ``TotalIssuance``
+    (``transfer_allow_death_update_ti``)."""
     if amount > coldkey_balance(ext, source):
         raise errors.InsufficientBalance()
-    if amount:
-        balances.transfer(ext, source, dest, amount, Preservation.Expendable)
+    before = balances.total_issuance(ext)
+    balances.transfer(ext, source, dest, amount, Preservation.Expendable)
+    burned = before - balances.total_issuance(ext)
+    if burned > 0:
+        st.TotalIssuance.mutate(ext, lambda v: max(int(v) - burned, 0))
 
 
 def transfer_tao_to_subnet(ext: Externalities, netuid: int, coldkey: bytes, amount: int) -> int:

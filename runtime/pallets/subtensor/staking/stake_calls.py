@@ -17,6 +17,7 @@ from runtime.pallets.subtensor.staking import flows, pool, shares, validate
 from runtime.pallets.subtensor.types import AlphaBalance, NetUid, TaoBalance
 from runtime.pallets.swap_math.swap import MAX_PRICE_RAO
 from runtime.primitives.externalities import Externalities
+from runtime.primitives.fixed import U64F64
 from runtime.primitives.scale import Bool, Option
 from runtime.primitives.scale.common import AccountId32
 
@@ -74,6 +75,19 @@ def do_remove_stake(ext: Externalities, coldkey: bytes, hotkey: bytes, netuid: i
         flows.unstake_from_subnet(ext, hotkey, coldkey, netuid, min(alpha, max_amount),
                                   limit_price)
     flows.clear_small_nomination(ext, hotkey, coldkey, netuid)
+    if total_stake_for_hotkey(ext, hotkey) < int(st.StakeThreshold.get(ext)):
+        for subnet in _subnets(ext):
+            st.PendingChildKeys.remove(ext, subnet, hotkey)
+
+
+def total_stake_for_hotkey(ext: Externalities, hotkey: bytes) -> int:
+    """``get_total_stake_for_hotkey``: Σ over subnets of TotalHotkeyAlpha × alpha price
+    (U64F64, saturating), floored to rao."""
+    total = U64F64.ZERO
+    for netuid in _subnets(ext):
+        alpha = U64F64.saturating_from_num(int(st.TotalHotkeyAlpha.get(ext, hotkey, netuid)))
+        total = total.saturating_add(alpha.saturating_mul(pool.alpha_price(ext, netuid)))
+    return total.saturating_to_int()
 
 
 @subtensor.call(CALL_INDICES["add_stake"],
@@ -108,7 +122,8 @@ def remove_stake(ext: Externalities, origin: Origin, hotkey: bytes, netuid: int,
     :func:`validate.validate_remove_stake`.
     Effects: the alpha is sold at any price, the TAO paid to the coldkey, the fee (alpha,
     swapped fee-free) to the author; a non-owner's remainder below the nominator minimum is
-    unstaked too.
+    unstaked too; if the hotkey's total stake (TAO value) is then below StakeThreshold its
+    pending child keys are dropped on every subnet.
     Events: ``StakeRemoved(coldkey, hotkey, tao, alpha, netuid, fee)`` (twice when cleared).
     Errors: SubtokenDisabled, InsufficientLiquidity, SubnetNotExists, AmountTooLow,
     NotEnoughStakeToWithdraw, HotKeyAccountNotExists; BadOrigin.
