@@ -269,3 +269,10 @@ def test_remove_stake_below_stake_threshold_drops_pending_child_keys() -> None:
     st.PendingChildKeys.insert(ext, NETUID, HOTKEY, ([(1, OTHER_HOTKEY)], 5))
     assert call(ext, COLDKEY, "remove_stake", **_remove()).ok
     assert not st.PendingChildKeys.contains(ext, NETUID, HOTKEY)
+
+
+def test_add_stake_without_author_sends_fee_to_burn_account() -> None:
+    ext = staking_world(author=False)
+    assert call(ext, COLDKEY, "add_stake", **_add()).ok
+    assert free(ext, accounts.BURN_ACCOUNT) == 10 * TAO * 33 // 65535
+    assert free(ext, accounts.subnet_account_of(NETUID)) == st.SubnetTAO.get(ext, NETUID)

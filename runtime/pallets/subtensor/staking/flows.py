@@ -33,13 +33,17 @@ def _now(ext: Externalities) -> int:
 
 
 def _pay_tao_fee(ext: Externalities, netuid: int, fee: int) -> None:
-    """The buy fee (left in the subnet account) to the author, else to the burn account."""
+    """The buy fee (left in the subnet account) to the author, else to the burn account
+    (a failed burn is ignored)."""
     author = accounts.block_author(ext)
     if author is not None:
         accounts.transfer_tao_from_subnet(ext, netuid, author, fee)
     else:
-        accounts.transfer_tao(ext, accounts.subnet_account(ext, netuid),
-                              accounts.BURN_ACCOUNT, fee)
+        try:
+            accounts.transfer_tao(ext, accounts.subnet_account(ext, netuid),
+                                  accounts.BURN_ACCOUNT, fee)
+        except DispatchError:
+            return  # ``burn_tao``'s result is ignored by the reference
 
 
 def _pay_alpha_fee(ext: Externalities, netuid: int, fee: int) -> int:

@@ -36,8 +36,9 @@ UNSTAKE_ALL_ALPHA_WEIGHT = db_weight(700_873_000, 11306, 43, 25)
 
 
 def _subnets(ext: Externalities) -> list[int]:
-    """``get_all_subnet_netuids``: every added subnet, in storage-key order (spec §0.3)."""
-    return [int(key[0]) for key, added in st.NetworksAdded.iter(ext) if added]
+    """``get_all_subnet_netuids``: every key of ``NetworksAdded``, in storage-key order
+    (spec §0.3)."""
+    return [int(key[0]) for key in st.NetworksAdded.iter_keys(ext)]
 
 
 def do_add_stake(ext: Externalities, coldkey: bytes, hotkey: bytes, netuid: int,
