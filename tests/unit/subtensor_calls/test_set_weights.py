@@ -202,3 +202,11 @@ def test_set_weights_stake_inherited_from_parent_succeeds() -> None:
     st.ParentKeys.insert(ext, hotkey(0), NETUID, [(U64_MAX // 4 + 1, hotkey(5))])
     assert call(ext, hotkey(0), "set_weights", netuid=NETUID, dests=[0, 1], weights=[1, 2],
                 version_key=0).ok
+
+
+def test_set_weights_pads_short_last_update_to_subnetwork_n() -> None:
+    ext = subnet_with_neurons(3)
+    st.LastUpdate.insert(ext, NETUID, [])  # shorter than SubnetworkN, as after a migration
+    assert call(ext, hotkey(2), "set_weights", netuid=NETUID, dests=[0, 1], weights=[1, 1],
+                version_key=0).ok
+    assert st.LastUpdate.get(ext, NETUID) == [0, 0, 1000]

@@ -11,6 +11,7 @@ from runtime.frame import system
 from runtime.pallets.subtensor import errors
 from runtime.pallets.subtensor import storage as st
 from runtime.pallets.subtensor.coinbase.scheduler import should_run_epoch
+from runtime.pallets.subtensor.registration.uids import set_last_update_for_uid
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.fixed import I64F64, U96F32
 
@@ -76,11 +77,9 @@ def last_update(ext: Externalities, netuid_index: int, uid: int) -> int:
 
 
 def set_last_update(ext: Externalities, netuid_index: int, uid: int, block: int) -> None:
-    """``set_last_update_for_uid``: write ``block`` at ``uid`` when the vector covers it."""
-    updates = list(st.LastUpdate.get(ext, netuid_index))
-    if uid < len(updates):
-        updates[uid] = block
-        st.LastUpdate.insert(ext, netuid_index, updates)
+    """``set_last_update_for_uid``: LastUpdate padded with zeros to SubnetworkN, then ``block``
+    written at ``uid`` (one implementation, shared with registration)."""
+    set_last_update_for_uid(ext, netuid_index, uid, block)
 
 
 def check_rate_limit(ext: Externalities, netuid_index: int, uid: int, block: int) -> bool:
