@@ -189,11 +189,26 @@ def values(shape: tuple) -> st.SearchStrategy:
     return _composite_values(shape)
 
 
+def _may_be_none(shape: tuple) -> bool:
+    """Whether a value of ``shape`` can itself be None (an option, a field-less struct, or a
+    one-field tuple struct around such a value): then an enclosing option needs ``Some``."""
+    kind = shape[0]
+    if kind == "option":
+        return True
+    if kind in ("struct", "tstruct"):
+        fields = shape[2]
+        if not fields:
+            return True
+        if kind == "tstruct" and len(fields) == 1:
+            return _may_be_none(fields[0])
+    return False
+
+
 def _composite_values(shape: tuple) -> st.SearchStrategy:
     kind = shape[0]
     if kind == "option":
         inner = values(shape[1])
-        if shape[1][0] == "option":
+        if _may_be_none(shape[1]):
             inner = inner.map(Some)
         return st.one_of(st.none(), inner)
     if kind == "vec":
