@@ -1,1 +1,1 @@
-"""Chain specs: presets, genesis building, raw key/value specs in and out."""
+"""Chain specs: presets, genesis building, raw (key/value) and plain (genesis config) specs."""
