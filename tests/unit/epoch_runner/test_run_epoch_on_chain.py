@@ -146,3 +146,28 @@ def test_commit_blocks_take_live_commits_only() -> None:
     assert inputs.commit_block.tolist() == [NO_COMMIT, 800, 930, 850]
     st.CommitRevealWeightsEnabled.insert(ext, NETUID, False)
     assert read_epoch_inputs(ext, NETUID, 0, 0).commit_block.tolist() == [NO_COMMIT] * 4
+
+
+def test_every_bond_row_is_stored_even_when_empty() -> None:
+    """Bonds rows are inserted for every uid (an empty row is stored, not removed)."""
+    ext = new_state()
+    add_subnet(ext, n=6, seed=12)
+    for uid in range(6):
+        st.Bonds.remove(ext, NETUID, uid)
+    out = run_epoch_on_chain(ext, NETUID, 0, 0)
+    assert all(st.Bonds.contains(ext, NETUID, uid) for uid in range(6))
+    assert [st.Bonds.get(ext, NETUID, uid) for uid in range(6)] == out.bonds.to_rows()
+
+
+def test_uid_without_hotkey_has_no_persisted_term() -> None:
+    """Terms are kept per hotkey: a uid with no hotkey drops out of the persisted vectors and
+    the bond rows of the others are written at positions 0, 1, ... as the chain does."""
+    ext = new_state()
+    keys = add_subnet(ext, n=5, seed=13)
+    st.Keys.remove(ext, NETUID, 1)
+    st.Uids.remove(ext, NETUID, keys[1])
+    out = run_epoch_on_chain(ext, NETUID, 0, 10_000)
+    kept = [0, 2, 3, 4]
+    assert st.Emission.get(ext, NETUID) == [int(out.emission[uid]) for uid in kept]
+    assert st.Incentive.get(ext, NETUID) == [int(out.incentive[uid]) for uid in kept]
+    assert st.Bonds.get(ext, NETUID, 1) == out.bonds.row(2)
