@@ -9,6 +9,7 @@ from runtime.pallets.subtensor.epoch_runner import SubnetEpochResult
 from runtime.pallets.subtensor.epoch_runner.scheduler_hook import (
     DrainedEmission,
     drain_pending,
+    epochs_deferred_this_block,
     run_epochs_for_block,
     schedule_triggered_epoch,
     subnets_in_order,
@@ -151,3 +152,15 @@ def test_owner_trigger_refused_with_commit_reveal_or_imminent_epoch() -> None:
     st.LastEpochBlock.insert(ext, 1, BLOCK - 95)
     assert schedule_triggered_epoch(ext, 1, OWNER, BLOCK) == errors.AutoEpochAlreadyImminent()
     assert st.PendingEpochAt.get(ext, 1) == 0
+
+
+def test_deferred_set_is_predicted_without_writing() -> None:
+    """epochs_deferred_this_block names the subnets drain_pending will defer; writes nothing."""
+    ext = new_state()
+    for netuid in (1, 2, 3, 4):
+        due_subnet(ext, netuid)
+    st.MaxEpochsPerBlock.insert(ext, 1)
+    before = sorted(ext.changes())
+    assert epochs_deferred_this_block(ext, BLOCK) == {2, 3, 4}
+    assert sorted(ext.changes()) == before
+    assert [d.netuid for d in drain_pending(ext, BLOCK)] == [1]

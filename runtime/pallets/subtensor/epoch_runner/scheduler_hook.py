@@ -118,13 +118,25 @@ def apply_decision(ext: Externalities, decision: EpochDecision, block: int
     return drained
 
 
+def read_schedules(ext: Externalities, block: int) -> list[EpochSchedule]:
+    """The scheduler state of every non-root subnet, in iteration order."""
+    return [read_schedule(ext, netuid, block) for netuid in subnets_in_order(ext)]
+
+
+def epochs_deferred_this_block(ext: Externalities, block: int) -> set[int]:
+    """The due subnets the per-block cap will defer this block, read without writing (their
+    timelocked reveals wait too, spec §3.1 step 4)."""
+    decisions = schedule_epochs(read_schedules(ext, block), block,
+                                int(st.MaxEpochsPerBlock.get(ext)))
+    return {d.netuid for d in decisions if d.action is EpochAction.DEFERRED}
+
+
 def drain_pending(ext: Externalities, block: int) -> list[DrainedEmission]:
     """``drain_pending``: decide and record this block's epochs; return the drained subnets in
     iteration order (at most ``MaxEpochsPerBlock`` of them)."""
-    states = [read_schedule(ext, netuid, block) for netuid in subnets_in_order(ext)]
     cap = int(st.MaxEpochsPerBlock.get(ext))
     drained = []
-    for decision in schedule_epochs(states, block, cap):
+    for decision in schedule_epochs(read_schedules(ext, block), block, cap):
         taken = apply_decision(ext, decision, block)
         if taken is not None:
             drained.append(taken)
