@@ -32,6 +32,7 @@ from runtime.primitives.hashing import StorageHasher, storage_prefix
 from runtime.primitives.scale import DecodeError, ScaleType, Tuple
 
 OPTION_QUERY: Final = "OptionQuery"
+_KEY_CACHE_SIZE: Final = 8192
 VALUE_QUERY: Final = "ValueQuery"
 
 
@@ -73,6 +74,7 @@ class StorageItem:
         self.default = default
         self.default_bytes = (value_type.encode(default) if query == VALUE_QUERY else b"\x00")
         self._encoders = tuple((k.hasher.hash, k.type.encode) for k in self.keys)
+        self._key_cache: dict[tuple[Any, ...], bytes] = {}
 
     # -- keys ---------------------------------------------------------------------------------
 
@@ -101,6 +103,21 @@ class StorageItem:
         return b"".join(parts)
 
     def _full_key(self, keys: tuple[Any, ...]) -> bytes:
+        """The entry's raw key, from a bounded cache (hot accounts are hashed once, not on
+        every read and write of a block)."""
+        try:
+            return self._key_cache[keys]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable key value (e.g. a list): compute without caching
+            return self._checked_key(keys)
+        raw_key = self._checked_key(keys)
+        if len(self._key_cache) >= _KEY_CACHE_SIZE:
+            self._key_cache.clear()
+        self._key_cache[keys] = raw_key
+        return raw_key
+
+    def _checked_key(self, keys: tuple[Any, ...]) -> bytes:
         if len(keys) != len(self.keys):
             raise TypeError(f"{self.full_name} takes {len(self.keys)} key(s), got {len(keys)}")
         return self.storage_key(*keys)

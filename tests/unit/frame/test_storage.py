@@ -138,3 +138,13 @@ def test_iter_matches_dict_model(entries: dict[tuple[int, int], int]) -> None:
 def test_twox64_concat_key_layout() -> None:
     item = StorageMap("P", "T", twox64_concat(U16), U32)
     assert item.storage_key(5) == storage_prefix("P", "T") + twox64(b"\x05\x00") + b"\x05\x00"
+
+
+def test_cached_keys_equal_fresh_keys_and_arity_is_still_checked() -> None:
+    item = StorageDoubleMap("P", "Cached", twox64_concat(U16), blake2_128_concat(AccountId32), U32)
+    ext = empty_state()
+    item.insert(ext, 7, ALICE, 1)
+    assert item._full_key((7, ALICE)) == item.storage_key(7, ALICE)
+    assert item.get(ext, 7, ALICE) == 1  # served through the cache
+    with pytest.raises(TypeError, match="takes 2 key"):
+        item.get(ext, 7)
