@@ -28,6 +28,7 @@ from runtime.apis.types import (
     SlotDuration,
     TimestampInherentError,
 )
+from runtime.apis_subtensor import SUBTENSOR_HANDLERS
 from runtime.composition import CallDecodeError, DecodedCall
 from runtime.executive import InvalidBlock
 from runtime.extrinsic.apply import encode_apply_extrinsic_result
@@ -359,6 +360,7 @@ HANDLERS: dict[str, Handler] = {
     "GrandpaApi_generate_key_ownership_proof": grandpa_no_report,
 }
 """Every exported method, by its ``state_call`` name."""
+HANDLERS.update(SUBTENSOR_HANDLERS)
 
 
 def served_methods(node: NodeRuntime) -> list[str]:

@@ -23,6 +23,8 @@ from runtime.apis.types import (
     block_type,
     grandpa_report_types,
 )
+from runtime.apis_subtensor import SUBTENSOR_API_VERSIONS
+from runtime.apis_subtensor import SUBTENSOR_APIS as SUBTENSOR_APIS
 from runtime.extrinsic.apply import APPLY_EXTRINSIC_RESULT
 from runtime.extrinsic.validity import TRANSACTION_SOURCE, TRANSACTION_VALIDITY
 from runtime.metadata import METADATA_API, RuntimeApiMetadata, RuntimeApiMethodMetadata
@@ -42,6 +44,7 @@ API_VERSIONS = {
     "TransactionPaymentApi": 4,
 }
 """The reference's version of every API trait served here, in ``impl_runtime_apis!`` order."""
+API_VERSIONS.update(SUBTENSOR_API_VERSIONS)
 
 M = RuntimeApiMethodMetadata
 

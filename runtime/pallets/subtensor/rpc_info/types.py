@@ -1,0 +1,101 @@
+"""SCALE types of the SubtensorModule runtime-API results, with the reference's paths.
+
+Reference (subtensor 14bc6f9): ``pallets/subtensor/src/rpc_info/{neuron_info,dynamic_info,
+subnet_info}.rs``. Field names, field order and ``Compact`` wrappers are the Rust structs'
+(clients.md §7: clients index the decoded dicts by these names); names are
+``Vec<Compact<u8>>`` (decoded as ``list[int]``) and ``moving_price`` is an ``I96F32``
+(decoded as ``{"bits": n}``), as clients.md §4 item 10 requires.
+"""
+
+from __future__ import annotations
+
+from runtime.pallets.subtensor.types import (
+    AlphaBalance,
+    AxonInfo,
+    I96F32Type,
+    NetUid,
+    PrometheusInfo,
+    SubnetIdentityV3,
+    TaoBalance,
+)
+from runtime.primitives.scale import (
+    U8,
+    U16,
+    U64,
+    U128,
+    Array,
+    Bool,
+    Compact,
+    Option,
+    ScaleType,
+    Struct,
+    Tuple,
+    TypeParam,
+    Vec,
+)
+from runtime.primitives.scale.common import AccountId32
+
+_RPC = ("pallet_subtensor", "rpc_info")
+_ACCOUNT = (TypeParam("AccountId", AccountId32),)
+
+_C_U16 = (Compact(U16), "Compact<u16>")
+_C_U64 = (Compact(U64), "Compact<u64>")
+_C_NETUID = (Compact(NetUid), "Compact<NetUid>")
+_C_ALPHA = (Compact(AlphaBalance), "Compact<AlphaBalance>")
+_C_TAO = (Compact(TaoBalance), "Compact<TaoBalance>")
+_ACCOUNT_ID = (AccountId32, "AccountId")
+
+
+def _neuron_head() -> list[tuple[str, ScaleType, str]]:
+    """The fields NeuronInfo and NeuronInfoLite share, up to ``validator_permit``."""
+    return [
+        ("hotkey", *_ACCOUNT_ID), ("coldkey", *_ACCOUNT_ID), ("uid", *_C_U16),
+        ("netuid", *_C_NETUID), ("active", Bool, "bool"), ("axon_info", AxonInfo, "AxonInfo"),
+        ("prometheus_info", PrometheusInfo, "PrometheusInfo"),
+        ("stake", Vec(Tuple(AccountId32, Compact(AlphaBalance))),
+         "Vec<(AccountId, Compact<AlphaBalance>)>"),
+        ("rank", *_C_U16), ("emission", *_C_ALPHA), ("incentive", *_C_U16),
+        ("consensus", *_C_U16), ("trust", *_C_U16), ("validator_trust", *_C_U16),
+        ("dividends", *_C_U16), ("last_update", *_C_U64), ("validator_permit", Bool, "bool"),
+    ]
+
+
+_PAIRS = (Vec(Tuple(Compact(U16), Compact(U16))), "Vec<(Compact<u16>, Compact<u16>)>")
+
+NeuronInfo = Struct("NeuronInfo", [
+    *_neuron_head(), ("weights", *_PAIRS), ("bonds", *_PAIRS), ("pruning_score", *_C_U16),
+], path=(*_RPC, "neuron_info", "NeuronInfo"), params=_ACCOUNT)
+"""A neuron with its weights and bonds (``get_neurons``, ``get_neuron``)."""
+
+NeuronInfoLite = Struct("NeuronInfoLite", [
+    *_neuron_head(), ("pruning_score", *_C_U16),
+], path=(*_RPC, "neuron_info", "NeuronInfoLite"), params=_ACCOUNT)
+"""A neuron without weights or bonds (``get_neurons_lite``, ``get_neuron_lite``)."""
+
+_NAME = (Vec(Compact(U8)), "Vec<Compact<u8>>")
+
+DynamicInfo = Struct("DynamicInfo", [
+    ("netuid", *_C_NETUID), ("owner_hotkey", *_ACCOUNT_ID), ("owner_coldkey", *_ACCOUNT_ID),
+    ("subnet_name", *_NAME), ("token_symbol", *_NAME), ("tempo", *_C_U16),
+    ("last_step", *_C_U64), ("blocks_since_last_step", *_C_U64), ("emission", *_C_U64),
+    ("alpha_in", *_C_ALPHA), ("alpha_out", *_C_ALPHA), ("tao_in", *_C_TAO),
+    ("alpha_out_emission", *_C_ALPHA), ("alpha_in_emission", *_C_ALPHA),
+    ("tao_in_emission", *_C_TAO), ("pending_alpha_emission", *_C_ALPHA),
+    ("pending_root_emission", *_C_TAO), ("subnet_volume", Compact(U128), "Compact<u128>"),
+    ("network_registered_at", *_C_U64),
+    ("subnet_identity", Option(SubnetIdentityV3), "Option<SubnetIdentityV3>"),
+    ("moving_price", I96F32Type, "I96F32"),
+], path=(*_RPC, "dynamic_info", "DynamicInfo"), params=_ACCOUNT)
+"""A subnet's pool and emission state (``get_dynamic_info``, ``get_all_dynamic_info``)."""
+
+SubnetInfov2 = Struct("SubnetInfov2", [
+    ("netuid", *_C_NETUID), ("rho", *_C_U16), ("kappa", *_C_U16), ("difficulty", *_C_U64),
+    ("immunity_period", *_C_U16), ("max_allowed_validators", *_C_U16),
+    ("min_allowed_weights", *_C_U16), ("max_weights_limit", *_C_U16),
+    ("scaling_law_power", *_C_U16), ("subnetwork_n", *_C_U16), ("max_allowed_uids", *_C_U16),
+    ("blocks_since_last_step", *_C_U64), ("tempo", *_C_U16), ("network_modality", *_C_U16),
+    ("network_connect", Vec(Array(U16, 2)), "Vec<[u16; 2]>"), ("emission_value", *_C_U64),
+    ("burn", *_C_TAO), ("owner", *_ACCOUNT_ID),
+    ("identity", Option(SubnetIdentityV3), "Option<SubnetIdentityV3>"),
+], path=(*_RPC, "subnet_info", "SubnetInfov2"), params=_ACCOUNT)
+"""A subnet's main hyperparameters and owner (``get_subnet_info_v2``)."""
