@@ -12,9 +12,10 @@ lowerCamel names, as the reference's ``RuntimeGenesisConfig`` serialises it::
 
 Sections and fields are optional (a *patch* over the runtime's defaults: no authorities, no
 balances, multiplier 1, no sudo key); unknown sections or fields are refused, as the reference's
-``deny_unknown_fields`` does. Accounts are SS58 strings (or ``0x`` hex public keys); amounts and
-weights are JSON integers. Every error is a :class:`GenesisConfigParseError` naming the JSON
-path of the offending value, e.g. ``genesis.runtimeGenesis.patch.balances.balances[2][1]``.
+``deny_unknown_fields`` does. Accounts and authority keys are SS58 strings (any network id, as
+``from_ss58check`` takes them; hex is refused); amounts and weights are JSON integers. Every
+error is a :class:`GenesisConfigParseError` naming the JSON path of the offending value, e.g.
+``genesis.runtimeGenesis.patch.balances.balances[2][1]``.
 
 :func:`build_genesis_config` writes the config into an empty state through each pallet's own
 genesis helper, in ``construct_runtime!`` order (System, Aura, Grandpa, Balances,
@@ -36,7 +37,7 @@ from runtime.pallets.sudo import pallet as sudo
 from runtime.pallets.transaction_payment import pallet as transaction_payment
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.keys import DEV_ACCOUNTS
-from runtime.primitives.ss58 import SS58Error, decode_account_id, ss58_encode
+from runtime.primitives.ss58 import SS58Error, ss58_decode, ss58_encode
 
 __all__ = [
     "GenesisConfig",
@@ -138,7 +139,7 @@ def _account(value: object, path: str) -> bytes:
     if not isinstance(value, str):
         raise GenesisConfigParseError(path, f"expected an SS58 address, got {_kind(value)}")
     try:
-        return decode_account_id(value)
+        return ss58_decode(value)
     except SS58Error as exc:
         raise GenesisConfigParseError(path, f"not an account: {exc}") from exc
 

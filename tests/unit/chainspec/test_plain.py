@@ -81,7 +81,7 @@ def test_plain_formats_config_and_legacy_runtime_give_same_root() -> None:
 
 def test_custom_plain_spec_funds_accounts_total_issuance_is_sum() -> None:
     balances = [[ss58_encode(ALICE.account_id), 7_000], [ss58_encode(BOB.account_id), 123_456_789],
-                ["0x" + bytes(range(32)).hex(), 10**15]]
+                [ss58_encode(bytes(range(32)), 13116), 10**15]]
     spec = PlainChainSpec.from_json(_spec({"runtimeGenesis": {"patch": {
         "balances": {"balances": balances}, "sudo": {"key": ss58_encode(BOB.account_id)}}}}))
     assert spec.config.total_issuance == 7_000 + 123_456_789 + 10**15
@@ -135,7 +135,7 @@ def test_malformed_amount_error_names_path() -> None:
     (lambda p: p["balances"]["balances"].append(copy.copy(p["balances"]["balances"][0])),
      "balances.balances[6][0]"),
     (lambda p: p["sudo"].__setitem__("key", 42), "sudo.key"),
-    (lambda p: p["aura"]["authorities"].append("0x1234"), "aura.authorities[1]"),
+    (lambda p: p["aura"]["authorities"].append("0x" + "11" * 32), "aura.authorities[1]"),
     (lambda p: p["grandpa"]["authorities"][0].__setitem__(1, True), "grandpa.authorities[0][1]"),
     (lambda p: p["transactionPayment"].__setitem__("multiplier", 1),
      "transactionPayment.multiplier"),
