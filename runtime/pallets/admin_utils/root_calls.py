@@ -1,0 +1,166 @@
+"""AdminUtils setters only root may call (spec §6.1, §7.1, §7.2).
+
+Each mirrors the call of the same name in ``pallets/admin-utils/src/lib.rs`` at subtensor
+14bc6f9: ``ensure_root`` (BadOrigin for any other origin, the subnet owner included), then the
+call's checks, then the SubtensorModule write and event. ``btcli sudo set`` sends these wrapped
+in ``Sudo.sudo`` (spec clients.md §6).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from runtime.frame.dispatch import ensure_root
+from runtime.frame.system import deposit_event
+from runtime.pallets.admin_utils import guards
+from runtime.pallets.admin_utils import pallet as au
+from runtime.pallets.admin_utils.pallet import WEIGHTS, admin_utils
+from runtime.pallets.subtensor import events as ev
+from runtime.pallets.subtensor import storage as st
+from runtime.pallets.subtensor.types import NetUid
+from runtime.primitives.externalities import Externalities
+from runtime.primitives.scale import U16, U64, Bool
+
+_NETUID = ("netuid", NetUid, "NetUid")
+
+
+def _root_subnet(ext: Externalities, origin: Any, netuid: int, *, window: bool) -> None:
+    """Root, then (if ``window``) the freeze window, then the subnet exists."""
+    ensure_root(origin)
+    if window:
+        guards.ensure_admin_window_open(ext, netuid)
+    guards.ensure_subnet_exists(ext, netuid)
+
+
+@admin_utils.call(1, [("default_take", U16, "u16")], weight=WEIGHTS["sudo_set_default_take"])
+def sudo_set_default_take(ext: Externalities, origin: Any, default_take: int) -> None:
+    """Set ``MaxDelegateTake`` (the reference's ``set_max_delegate_take``). Origin: root.
+    Events: MaxDelegateTakeSet. Errors: BadOrigin."""
+    ensure_root(origin)
+    st.MaxDelegateTake.insert(ext, default_take)
+    deposit_event(ext, ev.MaxDelegateTakeSet(default_take))
+
+
+@admin_utils.call(2, [("tx_rate_limit", U64, "u64")], weight=WEIGHTS["sudo_set_tx_rate_limit"])
+def sudo_set_tx_rate_limit(ext: Externalities, origin: Any, tx_rate_limit: int) -> None:
+    """Set ``TxRateLimit``. Origin: root. Events: TxRateLimitSet. Errors: BadOrigin."""
+    ensure_root(origin)
+    st.TxRateLimit.insert(ext, tx_rate_limit)
+    deposit_event(ext, ev.TxRateLimitSet(tx_rate_limit))
+
+
+@admin_utils.call(7, [_NETUID, ("weights_set_rate_limit", U64, "u64")],
+                  weight=WEIGHTS["sudo_set_weights_set_rate_limit"])
+def sudo_set_weights_set_rate_limit(ext: Externalities, origin: Any, netuid: int,
+                                    weights_set_rate_limit: int) -> None:
+    """Set ``WeightsSetRateLimit[netuid]``. Origin: root. Checks: root, subnet exists (no
+    freeze window). Events: WeightsSetRateLimitSet. Errors: BadOrigin, SubnetDoesNotExist."""
+    _root_subnet(ext, origin, netuid, window=False)
+    st.WeightsSetRateLimit.insert(ext, netuid, weights_set_rate_limit)
+    deposit_event(ext, ev.WeightsSetRateLimitSet(netuid, weights_set_rate_limit))
+
+
+@admin_utils.call(8, [_NETUID, ("adjustment_interval", U16, "u16")],
+                  weight=WEIGHTS["sudo_set_adjustment_interval"])
+def sudo_set_adjustment_interval(ext: Externalities, origin: Any, netuid: int,
+                                 adjustment_interval: int) -> None:
+    """Set ``AdjustmentInterval[netuid]``. Origin: root. Checks: root, subnet exists. Events:
+    AdjustmentIntervalSet. Errors: BadOrigin, SubnetDoesNotExist."""
+    _root_subnet(ext, origin, netuid, window=False)
+    st.AdjustmentInterval.insert(ext, netuid, adjustment_interval)
+    deposit_event(ext, ev.AdjustmentIntervalSet(netuid, adjustment_interval))
+
+
+@admin_utils.call(16, [_NETUID, ("kappa", U16, "u16")], weight=WEIGHTS["sudo_set_kappa"])
+def sudo_set_kappa(ext: Externalities, origin: Any, netuid: int, kappa: int) -> None:
+    """Set ``Kappa[netuid]``. Origin: root. Checks: root, subnet exists. Events: KappaSet.
+    Errors: BadOrigin, SubnetDoesNotExist."""
+    _root_subnet(ext, origin, netuid, window=False)
+    st.Kappa.insert(ext, netuid, kappa)
+    deposit_event(ext, ev.KappaSet(netuid, kappa))
+
+
+@admin_utils.call(19, [_NETUID, ("registration_allowed", Bool, "bool")],
+                  weight=WEIGHTS["sudo_set_network_registration_allowed"])
+def sudo_set_network_registration_allowed(ext: Externalities, origin: Any, netuid: int,
+                                          registration_allowed: bool) -> None:
+    """Set ``NetworkRegistrationAllowed[netuid]``. Origin: root. Checks: root only (no
+    existence check, as the reference). Events: RegistrationAllowed. Errors: BadOrigin."""
+    ensure_root(origin)
+    st.NetworkRegistrationAllowed.insert(ext, netuid, registration_allowed)
+    deposit_event(ext, ev.RegistrationAllowed(netuid, registration_allowed))
+
+
+@admin_utils.call(25, [_NETUID, ("max_allowed_validators", U16, "u16")],
+                  weight=WEIGHTS["sudo_set_max_allowed_validators"])
+def sudo_set_max_allowed_validators(ext: Externalities, origin: Any, netuid: int,
+                                    max_allowed_validators: int) -> None:
+    """Set ``MaxAllowedValidators[netuid]``. Origin: root. Checks: root, freeze window, subnet
+    exists, value ≤ MaxAllowedUids[netuid] (MaxValidatorsLargerThanMaxUIds). Events:
+    MaxAllowedValidatorsSet. Errors: BadOrigin, AdminActionProhibitedDuringWeightsWindow,
+    SubnetDoesNotExist, MaxValidatorsLargerThanMaxUIds."""
+    _root_subnet(ext, origin, netuid, window=True)
+    if max_allowed_validators > st.MaxAllowedUids.get(ext, netuid):
+        raise au.MaxValidatorsLargerThanMaxUIds()
+    st.MaxAllowedValidators.insert(ext, netuid, max_allowed_validators)
+    deposit_event(ext, ev.MaxAllowedValidatorsSet(netuid, max_allowed_validators))
+
+
+@admin_utils.call(28, [("subnet_owner_cut", U16, "u16")],
+                  weight=WEIGHTS["sudo_set_subnet_owner_cut"])
+def sudo_set_subnet_owner_cut(ext: Externalities, origin: Any, subnet_owner_cut: int) -> None:
+    """Set ``SubnetOwnerCut``. Origin: root. Events: SubnetOwnerCutSet. Errors: BadOrigin."""
+    ensure_root(origin)
+    st.SubnetOwnerCut.insert(ext, subnet_owner_cut)
+    deposit_event(ext, ev.SubnetOwnerCutSet(subnet_owner_cut))
+
+
+@admin_utils.call(30, [_NETUID, ("tempo", U16, "u16")], weight=WEIGHTS["sudo_set_tempo"])
+def sudo_set_tempo(ext: Externalities, origin: Any, netuid: int, tempo: int) -> None:
+    """Set ``Tempo[netuid]`` and restart the cycle (``apply_tempo_with_cycle_reset``).
+
+    Origin: root. Checks: root, freeze window, subnet exists (no range check on this root
+    path). Effects: Tempo = tempo, LastEpochBlock = now. Events: TempoSet. Errors: BadOrigin,
+    AdminActionProhibitedDuringWeightsWindow, SubnetDoesNotExist.
+    """
+    _root_subnet(ext, origin, netuid, window=True)
+    st.Tempo.insert(ext, netuid, tempo)
+    deposit_event(ext, ev.TempoSet(netuid, tempo))
+    st.LastEpochBlock.insert(ext, netuid, guards.current_block(ext))
+
+
+@admin_utils.call(45, [("tx_rate_limit", U64, "u64")],
+                  weight=WEIGHTS["sudo_set_tx_delegate_take_rate_limit"])
+def sudo_set_tx_delegate_take_rate_limit(ext: Externalities, origin: Any,
+                                         tx_rate_limit: int) -> None:
+    """Set ``TxDelegateTakeRateLimit``. Origin: root. Events: TxDelegateTakeRateLimitSet.
+    Errors: BadOrigin."""
+    ensure_root(origin)
+    st.TxDelegateTakeRateLimit.insert(ext, tx_rate_limit)
+    deposit_event(ext, ev.TxDelegateTakeRateLimitSet(tx_rate_limit))
+
+
+@admin_utils.call(74, [("window", U16, "u16")], weight=WEIGHTS["sudo_set_admin_freeze_window"])
+def sudo_set_admin_freeze_window(ext: Externalities, origin: Any, window: int) -> None:
+    """Set ``AdminFreezeWindow``. Origin: root. Events: AdminFreezeWindowSet. Errors:
+    BadOrigin."""
+    ensure_root(origin)
+    st.AdminFreezeWindow.insert(ext, window)
+    deposit_event(ext, ev.AdminFreezeWindowSet(window))
+
+
+@admin_utils.call(75, [("epochs", U16, "u16")],
+                  weight=WEIGHTS["sudo_set_owner_hparam_rate_limit"])
+def sudo_set_owner_hparam_rate_limit(ext: Externalities, origin: Any, epochs: int) -> None:
+    """Set ``OwnerHyperparamRateLimit`` (in tempos). Origin: root. Events:
+    OwnerHyperparamRateLimitSet. Errors: BadOrigin."""
+    ensure_root(origin)
+    st.OwnerHyperparamRateLimit.insert(ext, epochs)
+    deposit_event(ext, ev.OwnerHyperparamRateLimitSet(epochs))
+
+
+__all__ = ["sudo_set_adjustment_interval", "sudo_set_admin_freeze_window",
+           "sudo_set_default_take", "sudo_set_kappa", "sudo_set_max_allowed_validators",
+           "sudo_set_network_registration_allowed", "sudo_set_owner_hparam_rate_limit",
+           "sudo_set_subnet_owner_cut", "sudo_set_tempo", "sudo_set_tx_delegate_take_rate_limit",
+           "sudo_set_tx_rate_limit", "sudo_set_weights_set_rate_limit"]
