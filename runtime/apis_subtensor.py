@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from runtime.metadata import RuntimeApiMetadata, RuntimeApiMethodMetadata
-from runtime.pallets.subtensor.rpc_info import neurons, subnets
+from runtime.pallets.subtensor.rpc_info import hyperparams, neurons, subnets
 from runtime.pallets.subtensor.rpc_info import types as rt
 from runtime.pallets.subtensor.types import NetUid, TaoBalance
 from runtime.primitives.externalities import Externalities
@@ -81,6 +81,10 @@ _NEURON_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
 _SUBNET_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
     (M("get_subnet_info_v2", _NETUID, Option(rt.SubnetInfov2)), subnets.subnet_info_v2),
     (M("get_subnets_info_v2", (), Vec(Option(rt.SubnetInfov2))), subnets.subnets_info_v2),
+    (M("get_subnet_hyperparams_v2", _NETUID, Option(rt.SubnetHyperparamsV2)),
+     hyperparams.hyperparams_v2),
+    (M("get_subnet_hyperparams_v3", _NETUID, Option(rt.SubnetHyperparamsV3)),
+     hyperparams.hyperparams_v3),
     (M("get_all_dynamic_info", (), Vec(Option(rt.DynamicInfo))), subnets.all_dynamic_info),
     (M("get_dynamic_info", _NETUID, Option(rt.DynamicInfo)), subnets.dynamic_info),
 )

@@ -12,20 +12,25 @@ from __future__ import annotations
 from runtime.pallets.subtensor.types import (
     AlphaBalance,
     AxonInfo,
+    I32F32Type,
     I96F32Type,
     NetUid,
     PrometheusInfo,
     SubnetIdentityV3,
     TaoBalance,
+    U64F64Type,
 )
 from runtime.primitives.scale import (
     U8,
     U16,
+    U32,
     U64,
     U128,
     Array,
     Bool,
+    Bytes,
     Compact,
+    Enum,
     Option,
     ScaleType,
     Struct,
@@ -99,3 +104,42 @@ SubnetInfov2 = Struct("SubnetInfov2", [
     ("identity", Option(SubnetIdentityV3), "Option<SubnetIdentityV3>"),
 ], path=(*_RPC, "subnet_info", "SubnetInfov2"), params=_ACCOUNT)
 """A subnet's main hyperparameters and owner (``get_subnet_info_v2``)."""
+
+_BOOL = (Bool, "bool")
+
+SubnetHyperparamsV2 = Struct("SubnetHyperparamsV2", [
+    ("rho", *_C_U16), ("kappa", *_C_U16), ("immunity_period", *_C_U16),
+    ("min_allowed_weights", *_C_U16), ("max_weights_limit", *_C_U16), ("tempo", *_C_U16),
+    ("min_difficulty", *_C_U64), ("max_difficulty", *_C_U64), ("weights_version", *_C_U64),
+    ("weights_rate_limit", *_C_U64), ("adjustment_interval", *_C_U16),
+    ("activity_cutoff", *_C_U64), ("registration_allowed", *_BOOL),
+    ("target_regs_per_interval", *_C_U16), ("min_burn", *_C_TAO), ("max_burn", *_C_TAO),
+    ("bonds_moving_avg", *_C_U64), ("max_regs_per_block", *_C_U16),
+    ("serving_rate_limit", *_C_U64), ("max_validators", *_C_U16),
+    ("adjustment_alpha", *_C_U64), ("difficulty", *_C_U64), ("commit_reveal_period", *_C_U64),
+    ("commit_reveal_weights_enabled", *_BOOL), ("alpha_high", *_C_U16), ("alpha_low", *_C_U16),
+    ("liquid_alpha_enabled", *_BOOL), ("alpha_sigmoid_steepness", I32F32Type, "I32F32"),
+    ("yuma_version", *_C_U16), ("subnet_is_active", *_BOOL), ("transfers_enabled", *_BOOL),
+    ("bonds_reset_enabled", *_BOOL), ("user_liquidity_enabled", *_BOOL),
+], path=(*_RPC, "subnet_info", "SubnetHyperparamsV2"))
+"""A subnet's hyperparameters as a fixed struct (``get_subnet_hyperparams_v2``)."""
+
+HyperparamValue = Enum("HyperparamValue", [
+    ("Bool", [(None, Bool, "bool")]),
+    ("U16", [(None, Compact(U16), "Compact<u16>")]),
+    ("U32", [(None, Compact(U32), "Compact<u32>")]),
+    ("U64", [(None, Compact(U64), "Compact<u64>")]),
+    ("U128", [(None, Compact(U128), "Compact<u128>")]),
+    ("TaoBalance", [(None, Compact(TaoBalance), "Compact<TaoBalance>")]),
+    ("I32F32", [(None, I32F32Type, "I32F32")]),
+    ("U64F64", [(None, U64F64Type, "U64F64")]),
+], path=(*_RPC, "subnet_info", "HyperparamValue"))
+"""The typed value of one hyperparameter in ``SubnetHyperparamsV3``."""
+
+HyperparamEntry = Struct("HyperparamEntry", [
+    ("name", Bytes, "Vec<u8>"), ("value", HyperparamValue, "HyperparamValue"),
+], path=(*_RPC, "subnet_info", "HyperparamEntry"))
+"""One named hyperparameter (``name`` is its ASCII identifier)."""
+
+SubnetHyperparamsV3 = Vec(HyperparamEntry)
+"""``SubnetHyperparamsV3 = Vec<HyperparamEntry>`` (``get_subnet_hyperparams_v3``)."""
