@@ -214,6 +214,7 @@ def _pallets(*optional: ModuleType | None) -> list[Pallet]:
         for part in ("storage", "constants", "events", "errors", "calls"):
             optional_module(f"runtime.pallets.subtensor.{part}")
         pallets.append(subtensor.subtensor)
+        pallets += [m.PALLET for m in (optional_module("runtime.pallets.admin_utils"),) if m]
     return pallets
 
 
