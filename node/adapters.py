@@ -6,20 +6,48 @@
   validating at the best block and waking the sealing driver when a transaction is accepted;
 - :func:`pool_validator` — the pool's validator: ``TaggedTransactionQueue_validate_transaction``
   (:func:`runtime.validation.validate_transaction`) on an overlay of the given block;
+- :class:`DevTransactionPool` — the pool, able to take back the transactions of blocks a dev
+  rewind discarded;
+- :class:`OffloadedStateCall` — the ``state_call`` handler the node registers in place of the
+  generic one: the runtime call runs in a small read-only thread pool;
 - :class:`DevNodeInfo` — ``NodeInfo`` of a single dev node without peers.
 
-Every method here runs on the event loop's thread (the pool is thread-confined to it); the
-runtime calls are short, block execution itself never happens here.
+**Threads.** The pool, its validator and the submitter run on the event loop's thread (the pool
+is thread-confined to it; a validation is one ``validate_transaction`` on an overlay, a signature
+check and a few reads, so each submission costs the loop about a millisecond). ``state_call``
+runs in :class:`OffloadedStateCall`'s reader threads, so a slow runtime API never stalls RPC:
+it only reads committed state through a throw-away overlay, which ``storage.chain_db`` allows from
+any thread, and the runtime keeps no mutable state of its own.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata as package_metadata
 from typing import Any
 
-from node.txpool import TransactionPool, TransactionSource, Watcher, decode_validity
-from rpc.backend import Health, PeerInfo, RuntimeCallError, SyncState, UnknownBlock
+from node.txpool import (
+    PoolError,
+    TransactionPool,
+    TransactionSource,
+    Watcher,
+    decode_validity,
+    extrinsic_hash,
+)
+from node.txpool.pool import is_bare
+from rpc.backend import (
+    ChainReader,
+    Health,
+    PeerInfo,
+    RuntimeApi,
+    RuntimeCallError,
+    SyncState,
+    UnknownBlock,
+)
+from rpc.jsonrpc import JSON, Params
+from rpc.methods.common import block_param, hex0x, runtime_read
 from runtime.apis import RuntimeApiError, dispatch
 from runtime.extrinsic.validity import TransactionSource as RuntimeSource
 from runtime.extrinsic.validity import encode_transaction_validity
@@ -74,6 +102,31 @@ class RuntimeAdapter:
             raise UnknownBlock(f"Header was not found in the database: 0x{at.hex()}")
 
 
+class OffloadedStateCall:
+    """``state_call [method, data, hash?]`` (alias ``state_callAt``) with the runtime call in a
+    read-only worker pool; parameters, results and errors exactly as :mod:`rpc.methods.state`."""
+
+    def __init__(self, reader: ChainReader, runtime: RuntimeApi, workers: int = 2) -> None:
+        self.reader = reader
+        self.runtime = runtime
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="state-call")
+
+    async def __call__(self, params: Params) -> JSON:
+        """The SCALE result as hex."""
+        params.at_most(3)
+        method = params.get(0, "name", str)
+        data = params.hex_bytes(1, "bytes")
+        at = block_param(params, 2, "hash", self.reader)
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(
+            self._executor, lambda: runtime_read(lambda: self.runtime.call(method, data, at)))
+        return hex0x(result)
+
+    def close(self) -> None:
+        """Stop the worker threads (after the calls in progress)."""
+        self._executor.shutdown(wait=True)
+
+
 def pool_validator(db: ChainDB, node: NodeRuntime) -> Callable[[TransactionSource, bytes, bytes],
                                                                Any]:
     """The pool's validator: the runtime's ``validate_transaction`` at block ``at``."""
@@ -81,11 +134,34 @@ def pool_validator(db: ChainDB, node: NodeRuntime) -> Callable[[TransactionSourc
 
     def validate(source: TransactionSource, extrinsic: bytes, at: bytes) -> Any:
         overlay = overlay_at(db, at, state_version)
-        validity = validate_transaction(node.executive, overlay,
-                                                   RuntimeSource(int(source)), extrinsic, at)
+        validity = validate_transaction(node.executive, overlay, RuntimeSource(int(source)),
+                                        extrinsic, at)
         return decode_validity(encode_transaction_validity(validity))
 
     return validate
+
+
+class DevTransactionPool(TransactionPool):
+    """The transaction pool of a dev node. A dev rewind may discard finalized blocks, which the
+    pool no longer tracks, so it cannot take their transactions back by itself (it does for the
+    unfinalized blocks it tracks): :meth:`take_back` does, past the ban their inclusion set."""
+
+    def take_back(self, extrinsics: Sequence[bytes], at: bytes) -> int:
+        """Re-validate discarded signed ``extrinsics`` (oldest first) at ``at`` and import
+        them as the pool does a retracted block's, bans aside; skipped: bare extrinsics, those
+        already in the pool and those that no longer validate. How many were taken back."""
+        taken = 0
+        for extrinsic in map(bytes, extrinsics):
+            tx_hash = extrinsic_hash(extrinsic)
+            if is_bare(extrinsic) or self.contains(tx_hash):
+                continue
+            try:
+                self._submit(TransactionSource.EXTERNAL, extrinsic, at, tx_hash, watch=None,
+                             check_ban=False)
+            except PoolError:
+                continue
+            taken += 1
+        return taken
 
 
 def nonce_tag(account: bytes, nonce: int) -> bytes:

@@ -13,9 +13,15 @@ the parent's timestamp plus one slot — the chain's clock never goes back), and
 from there.
 
 **Snapshots are block hashes.** ``dev_snapshot`` returns the best hash; ``dev_revert`` and
-``dev_setHead`` rewind the database to that block (its descendants are deleted, in one atomic
-batch), reload the importer's fork choice and announce the block as the new head. Transactions
-included in the discarded blocks are not put back into the pool.
+``dev_setHead`` rewind through :meth:`node.importer.BlockImporter.rewind_async` (its
+descendants are deleted in one atomic batch, the fork choice is reloaded) and the rewind is
+announced to every chain listener: RPC subscribers see the block as the new head, metrics see
+the height drop, and the pool takes back the signed transactions of the discarded blocks (they
+are pending again and land in the next block, unless they no longer validate). The pool forgets
+finalized blocks (they cannot leave the chain on a real network), so the transactions of
+discarded finalized blocks — every block, with instant finality — are read before the rewind
+and given back here (:meth:`node.adapters.DevTransactionPool.take_back`), oldest first; those
+the pool already took back are skipped.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import structlog
 
 from consensus.errors import EmptyBlockRefused, InvalidSealingPolicy
 from consensus.sealing import SealingPolicy, SealRequest
-from node.importer import BlockImportError, load_fork_choice
+from node.importer import BlockImportError, RewindRefused
 from node.txpool import PoolError
 from rpc.dev import DevControlError, StorageChanges
 from runtime.executive import Executive
@@ -35,7 +41,6 @@ from runtime.frame import system
 from runtime.pallets.balances.pallet import TotalIssuance
 from runtime.primitives.block import Header
 from runtime.primitives.externalities import Externalities
-from storage.errors import ChainDBError
 
 if TYPE_CHECKING:
     from node.service import NodeService
@@ -44,12 +49,14 @@ log = structlog.get_logger("node.dev")
 
 
 class DevExecutive:
-    """The runtime's executive, plus raw storage changes applied at the end of the next block
-    built with it (``pending``, set by the node around one ``author`` call)."""
+    """The runtime's executive, plus raw storage changes applied at the end of every block built
+    with it. The node makes one per authored block, so the changes travel with the work item
+    into the worker thread and nothing is shared with the next block."""
 
-    def __init__(self, inner: Executive) -> None:
+    def __init__(self, inner: Executive, pending: Sequence[tuple[bytes, bytes | None]] = ()
+                 ) -> None:
         self.inner = inner
-        self.pending: Sequence[tuple[bytes, bytes | None]] = ()
+        self.pending: tuple[tuple[bytes, bytes | None], ...] = tuple(pending)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
@@ -170,19 +177,29 @@ class DevController:
         if block_hash == service.chain.best_hash:
             return block_hash
 
-        def rewind() -> None:
-            service.db.rewind(block_hash)
-            service.importer.fork_choice = load_fork_choice(service.db)
-
+        discarded = self._discarded_by(block_hash)
         try:
-            await service.importer.run_exclusive(rewind)
-        except ChainDBError as exc:
+            await service.importer.rewind_async(block_hash)
+        except RewindRefused as exc:
             raise DevControlError(str(exc)) from None
-        service.reader.notify_imported(block_hash, (), best=True)
-        service.metrics.set_heights(service.chain.best_number, service.chain.finalized_number)
-        log.info("dev head set", number=service.chain.best_number, hash="0x" + block_hash.hex())
+        taken = service.pool.take_back(discarded, service.chain.best_hash)
+        log.info("dev head set", number=service.chain.best_number, hash="0x" + block_hash.hex(),
+                 taken_back=taken)
         return block_hash
 
+    def _discarded_by(self, ancestor: bytes) -> list[bytes]:
+        """The extrinsics of the best chain's blocks above ``ancestor``, oldest first."""
+        chain = self.service.chain
+        blocks: list[tuple[bytes, ...]] = []
+        cursor = chain.best_hash
+        while cursor != ancestor:
+            found = chain.header_and_body(cursor)
+            if found is None:
+                break
+            header, extrinsics = found
+            blocks.append(extrinsics)
+            cursor = header.parent_hash
+        return [xt for extrinsics in reversed(blocks) for xt in extrinsics]
 
     async def set_block_build_mode(self, mode: str) -> str:
         """Switch the sealing driver to ``mode`` (``instant``, ``manual`` or milliseconds)."""

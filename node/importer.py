@@ -358,9 +358,9 @@ class BlockImporter:
                               pending.result.is_new_best, pending.result.finalized,
                               pending.result.route, len(block.extrinsics), len(commit.changes),
                               built is None, timings)
-        log.info("block imported", number=result.number, hash="0x" + block_hash.hex(),
-                 origin=origin.value, extrinsics=result.extrinsics, best=result.is_new_best,
-                 finalized=result.finalized, ms=round(timings.total * 1000, 2))
+        log.debug("block imported", number=result.number, hash="0x" + block_hash.hex(),
+                  origin=origin.value, extrinsics=result.extrinsics, best=result.is_new_best,
+                  finalized=result.finalized, ms=round(timings.total * 1000, 2))
         return PendingImport(result, pending.notices)
 
     def _check_header(self, block: Block, block_hash: bytes) -> None:

@@ -22,7 +22,7 @@ from aiohttp import web
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
-from node.events import BlockImported, BlocksFinalized
+from node.events import BlockImported, BlocksFinalized, ChainRewound
 from rpc.metrics import LATENCY_BUCKETS
 
 
@@ -52,6 +52,7 @@ class NodeMetrics:
         self.block_import = Histogram("substrate_block_import_seconds",
                                       "Time to build and import an authored block",
                                       registry=r)
+        self._finalized = 0
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
 
@@ -64,12 +65,23 @@ class NodeMetrics:
 
     def on_blocks_finalized(self, event: BlocksFinalized) -> None:
         """Finality moves ``finalized``."""
-        self.block_height.labels(status="finalized").set(event.number)
+        self._set_finalized(event.number)
+
+    def on_chain_rewound(self, event: ChainRewound) -> None:
+        """A dev rewind moves ``best`` back to the target; ``finalized`` follows when finality
+        was above it (the target then is final: the rewind never leaves finality ahead)."""
+        self.block_height.labels(status="best").set(event.number)
+        if self._finalized > event.number:
+            self._set_finalized(event.number)
 
     def set_heights(self, best: int, finalized: int) -> None:
-        """Set both heights (at start, and after a rewind)."""
+        """Set both heights (at start)."""
         self.block_height.labels(status="best").set(best)
-        self.block_height.labels(status="finalized").set(finalized)
+        self._set_finalized(finalized)
+
+    def _set_finalized(self, number: int) -> None:
+        self._finalized = number
+        self.block_height.labels(status="finalized").set(number)
 
     # -- rpc.metrics.RpcObserver ------------------------------------------------------------------
 

@@ -5,61 +5,70 @@ Start-up (:meth:`NodeService.start`):
 
 1. :func:`build_runtime` — the assembled runtime (fast-blocks timings on dev chains);
 2. the chain database: in memory (archive, so snapshots can be reverted) or LevelDB under
-   ``--base-path``; the dev genesis is committed when the database is empty;
+   ``--base-path``; the dev genesis (:func:`chainspec.dev.dev_raw_spec`) is committed when the
+   database is empty;
 3. one :class:`~node.importer.BlockImporter` (Aura seal check against ``Aura.Authorities`` at
-   the parent) and a :class:`~node.author.BlockAuthor` over it; the author's executive is
-   :class:`node.dev.DevExecutive`, which can apply ``dev_setStorage`` changes to a block being
-   built, so own blocks take the importer's fast path (no second execution);
-4. the transaction pool, fed by :class:`~node.events.PoolNotifier`; the RPC reader, fed by
-   :class:`~node.events.RpcNotifier`; metrics and the block log listen too;
-5. the RPC server with the Substrate method set and the ``dev_*`` methods; the sealing driver.
+   the parent); each authored block gets its own :class:`~node.author.BlockAuthor` whose
+   executive, a :class:`node.dev.DevExecutive`, carries that block's ``dev_setStorage`` changes,
+   so own blocks take the importer's fast path (no second execution);
+4. the transaction pool (its validator wrapped in :func:`node.events.validate_at_known_block`:
+   rewinds delete blocks it may still ask about), fed by :class:`~node.events.PoolNotifier`; the
+   RPC reader, fed by :class:`~node.events.RpcNotifier`; metrics and the block log listen too;
+5. the RPC server with the Substrate method set (``state_call`` replaced by
+   :class:`node.adapters.OffloadedStateCall`) and the ``dev_*`` methods; the sealing driver.
 
-**Threads.** Everything runs on the event loop's thread except block building and import, which
-run in the importer's single worker thread (``author_async``); listeners are called back on the
-loop. :meth:`stop` ends the driver (after the block in progress), closes every RPC connection,
-stops the worker and closes the database.
+**Threads.** Block building, import, finality and rewinds run in the importer's single worker
+thread; ``state_call`` runtime APIs run in their own read-only worker threads; everything else
+(RPC, the pool and its validation, listeners) runs on the event loop's thread. :meth:`stop` ends
+the driver (after the block in progress), closes every RPC connection, stops the workers and
+closes the database.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import structlog
 
+from chainspec.dev import dev_raw_spec
 from chainspec.genesis import commit_genesis
-from chainspec.raw import RawChainSpec
 from consensus.aura import slot_digest
 from consensus.sealing import SealingDriver, SealOrder, dev_block_slot, system_clock_ms
 from consensus.verify import HeaderVerifier
-from node.adapters import DevNodeInfo, PoolSubmitter, RuntimeAdapter, pool_validator
+from node.adapters import (
+    DevNodeInfo,
+    DevTransactionPool,
+    OffloadedStateCall,
+    PoolSubmitter,
+    RuntimeAdapter,
+    pool_validator,
+)
 from node.author import BlockAuthor, aura_sealer
 from node.block_log import BlockLog
 from node.chain import Chain
 from node.config import NodeConfig
 from node.dev import DevController, DevExecutive
-from node.events import PoolNotifier, RpcNotifier
+from node.events import PoolNotifier, RpcNotifier, validate_at_known_block
 from node.importer import AuraSealCheck, BlockImporter
 from node.metrics import NodeMetrics
-from node.txpool import TransactionPool
 from rpc.backend import ChainDBReader, RpcBackend
 from rpc.dev import register_dev
 from rpc.methods import register_all
-from rpc.registry import RpcRegistry
+from rpc.registry import MethodHandler, RpcRegistry
 from rpc.server import RpcServer
 from runtime.extrinsic.format import UncheckedExtrinsic
 from runtime.frame import system
-from runtime.genesis import build_dev_genesis, dev_balances
+from runtime.genesis import dev_balances
 from runtime.node_runtime import NodeRuntime, node_runtime
 from runtime.pallets.aura import pallet as aura
 from runtime.pallets.timestamp import pallet as timestamp
 from runtime.primitives.keys import DEV_ACCOUNT_NAMES, DEV_ACCOUNTS
 from storage.chain_db import ChainDB
 from storage.chain_meta import Pruning
-from storage.overlay import Overlay
-from storage.trie import EMPTY_TRIE_ROOT, MemoryNodeStore, Trie
 
 log = structlog.get_logger("node.service")
 
@@ -73,13 +82,6 @@ def build_runtime(fast_blocks: bool | None = True) -> NodeRuntime:
     return node_runtime()
 
 
-def dev_chain_spec(node: NodeRuntime) -> RawChainSpec:
-    """The dev genesis (:func:`runtime.genesis.build_dev_genesis`) as a raw chain spec."""
-    overlay = Overlay(Trie(MemoryNodeStore(), EMPTY_TRIE_ROOT, node.version.state_version))
-    build_dev_genesis(overlay, node)
-    return RawChainSpec({key: value for key, value in overlay.changes() if value is not None})
-
-
 def open_chain_db(config: NodeConfig) -> ChainDB:
     """The configured chain database (archive pruning: every dev state stays revertible)."""
     path = config.db_path
@@ -87,6 +89,21 @@ def open_chain_db(config: NodeConfig) -> ChainDB:
         return ChainDB.open_memory(Pruning.archive_mode())
     path.mkdir(parents=True, exist_ok=True)
     return ChainDB.open_leveldb(path, Pruning.archive_mode())
+
+
+class _OverridingRegistry(RpcRegistry):
+    """A registry in which the node's own handlers replace generic ones registered under the
+    same names (with their aliases)."""
+
+    def __init__(self, overrides: dict[str, MethodHandler]) -> None:
+        self._overrides = overrides
+        super().__init__()
+
+    def register(self, name: str, handler: MethodHandler, *, unsafe: bool = False,
+                 aliases: Iterable[str] = ()) -> None:
+        """Register ``name``, with the node's handler when it has one."""
+        super().register(name, self._overrides.get(name, handler), unsafe=unsafe,
+                         aliases=aliases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +133,13 @@ class NodeService:
         self.authority = DEV_ACCOUNTS["Alice"]
         self.db = open_chain_db(config)
         if self.db.genesis_hash is None:
-            commit_genesis(self.db, dev_chain_spec(self.runtime), self.state_version)
+            commit_genesis(self.db, dev_raw_spec(), self.state_version)
         self.chain = Chain(self.db, self.state_version)
         self.importer = BlockImporter(self.chain, self.runtime.executive,
                                       seal_check=self._seal_check())
-        self.executive = DevExecutive(self.runtime.executive)
-        self.author = BlockAuthor(self.chain, self.executive, self.importer,  # type: ignore[arg-type]
-                                  trust_own_state=True)
-        self.pool = TransactionPool(pool_validator(self.db, self.runtime))
+        self.pool = DevTransactionPool(validate_at_known_block(
+            pool_validator(self.db, self.runtime), self.chain.contains,
+            lambda: self.chain.best_hash))
         self.reader = ChainDBReader(self.db, self.state_version)
         self.metrics = NodeMetrics(lambda: self.pool.status().ready)
         self.metrics.set_heights(self.chain.best_number, self.chain.finalized_number)
@@ -137,6 +153,7 @@ class NodeService:
                                        self.driver.notify_transaction)
         self.dev = DevController(self)
         self.time_offset_ms = 0
+        self.state_call = OffloadedStateCall(self.reader, RuntimeAdapter(self.db, self.runtime))
         self.server = RpcServer(self._registry(), config.rpc, observer=self.metrics)
         self._driver_task: asyncio.Task[None] | None = None
         self._closed = False
@@ -153,7 +170,7 @@ class NodeService:
         return self.db.reader_at(block_hash, self.state_version).get(key)
 
     def _registry(self) -> RpcRegistry:
-        registry = RpcRegistry()
+        registry = _OverridingRegistry({"state_call": self.state_call})
         node_info = DevNodeInfo(self.config.chain_name, self.authority.ed25519.public_key,
                                 self.chain.best_number)
         register_all(registry, RpcBackend(self.reader, RuntimeAdapter(self.db, self.runtime),
@@ -187,7 +204,9 @@ class NodeService:
                 log.exception("sealing driver did not stop cleanly")
         await self.server.stop()
         await self.metrics.close()
-        await asyncio.get_running_loop().run_in_executor(None, self.importer.close)
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, self.state_call.close)
+        await loop.run_in_executor(None, self.importer.close)
         self.db.close()
         log.info("node stopped")
 
@@ -212,16 +231,20 @@ class NodeService:
         moment, slot = self.next_timestamp(parent)
         inherent = UncheckedExtrinsic(timestamp.PALLET.calls[0].encode(now=moment)).encode()
         started = time.perf_counter()
-        self.executive.pending = self.dev.take_pending_changes()
-        try:
-            authored = await self.author.author_async(
-                parent, inherents=[inherent], pool=self.pool,
-                seal=aura_sealer(self.authority.sr25519),
-                pre_digest=[slot_digest(slot)], finalize=order.finalize)
-        finally:
-            self.executive.pending = ()
+        authored = await self.block_author(self.dev.take_pending_changes()).author_async(
+            parent, inherents=[inherent], pool=self.pool,
+            seal=aura_sealer(self.authority.sr25519),
+            pre_digest=[slot_digest(slot)], finalize=order.finalize)
         self.metrics.block_import.observe(time.perf_counter() - started)
         return authored.block.hash()
+
+    def block_author(self, pending: Sequence[tuple[bytes, bytes | None]] = ()) -> BlockAuthor:
+        """An author for one block whose executive applies ``pending`` raw changes just before
+        ``finalize_block``; the changes travel with the build into the worker thread, so a
+        cancelled caller cannot take them from a build still running there."""
+        executive = DevExecutive(self.runtime.executive, pending)
+        return BlockAuthor(self.chain, executive, self.importer,  # type: ignore[arg-type]
+                           trust_own_state=True)
 
     def _seal_failed(self, exc: BaseException) -> None:
         log.error("block production failed", error=repr(exc))

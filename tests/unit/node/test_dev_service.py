@@ -8,16 +8,24 @@ they are (production values), which other tests in the same process rely on.
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 import structlog
 
+from chainspec.dev import dev_raw_spec
+from consensus.sealing import SealOrder, SealTrigger
 from node.config import NodeConfig
+from node.events import ChainRewound
+from node.metrics import NodeMetrics
 from node.service import NodeService
+from node.txpool import TransactionSource
 from rpc.dev import DevControlError
 from runtime.extrinsic.extensions import ImplicitContext, SignedExtra
 from runtime.extrinsic.signing import build_signed_extrinsic
@@ -123,7 +131,8 @@ def test_time_travel_sets_the_next_block_timestamp() -> None:
     async def body(service: NodeService) -> None:
         assert await service.dev.time_travel(target) == target
         await service.dev.new_blocks(1)
-        assert int(timestamp.Now.get(state(service))) == target
+        # the dev clock runs on from the requested time while the block is requested
+        assert target <= int(timestamp.Now.get(state(service))) < target + 1_000
 
     run_with_service(body)
 
@@ -181,24 +190,165 @@ def test_manual_seal_creates_unfinalized_blocks_then_finalizes_them() -> None:
     run_with_service(body)
 
 
-def test_transfers_submitted_after_a_revert_land_in_the_next_block() -> None:
+def test_revert_puts_included_transfers_back_in_the_pool_and_they_land_again() -> None:
     bob = DEV_ACCOUNTS["Bob"]
 
     async def body(service: NodeService) -> None:
         genesis = service.chain.genesis_hash
         snapshot = await service.dev.snapshot()
-        service.submitter.submit(signed_transfer(genesis, 0, bob.account_id, 10**9))
+        first = signed_transfer(genesis, 0, bob.account_id, 10**9)
+        second = signed_transfer(genesis, 1, bob.account_id, 2 * 10**9)
+        service.submitter.submit(first)
         await service.dev.new_blocks(1)
-        assert int(system.account(state(service), ALICE.account_id).nonce) == 1
+        service.submitter.submit(second)
+        await service.dev.new_blocks(1)
+        assert service.submitter.pending() == []
         await service.dev.revert(snapshot)
         assert int(system.account(state(service), ALICE.account_id).nonce) == 0
-        service.submitter.submit(signed_transfer(genesis, 0, bob.account_id, 2 * 10**9))
+        assert service.submitter.pending() == [first, second]
         (block_hash,) = await service.dev.new_blocks(1)
         body_ = service.chain.body(block_hash)
-        assert body_ is not None and len(body_) == 2
-        assert int(system.account(state(service), ALICE.account_id).nonce) == 1
+        assert body_ is not None and list(body_[1:]) == [first, second]
+        assert int(system.account(state(service), ALICE.account_id).nonce) == 2
+        assert service.submitter.pending() == []
 
     run_with_service(body)
+
+
+def test_revert_of_unfinalized_blocks_gives_their_transfers_back_once() -> None:
+    bob = DEV_ACCOUNTS["Bob"]
+
+    async def body(service: NodeService) -> None:
+        genesis = service.chain.genesis_hash
+        first = signed_transfer(genesis, 0, bob.account_id, 10**9)
+        second = signed_transfer(genesis, 1, bob.account_id, 2 * 10**9)
+        for xt in (first, second):
+            service.submitter.submit(xt)
+            await service.dev.create_block(True, False, None)
+        assert (service.chain.best_number, service.chain.finalized_number) == (2, 0)
+        await service.dev.revert(genesis)
+        assert service.submitter.pending() == [first, second]
+        (block_hash,) = await service.dev.new_blocks(1)
+        assert list((service.chain.body(block_hash) or ())[1:]) == [first, second]
+
+    run_with_service(body)
+
+
+def test_pool_validates_at_the_best_block_when_asked_about_a_deleted_one() -> None:
+    bob = DEV_ACCOUNTS["Bob"]
+
+    async def body(service: NodeService) -> None:
+        (gone,) = await service.dev.new_blocks(1)
+        await service.dev.set_head(0)
+        xt = signed_transfer(service.chain.genesis_hash, 0, bob.account_id, 10**9)
+        service.pool.submit(TransactionSource.EXTERNAL, xt, gone)
+        assert service.submitter.pending() == [xt]
+
+    run_with_service(body)
+
+
+def test_set_head_moves_the_best_height_metric_back() -> None:
+    async def body(service: NodeService) -> tuple[bytes, bytes]:
+        await service.dev.new_blocks(3)
+        before = service.metrics.render()
+        await service.dev.set_head(1)
+        return before, service.metrics.render()
+
+    before, after = run_with_service(body)
+    assert b'substrate_block_height{status="best"} 3.0' in before
+    assert b'substrate_block_height{status="best"} 1.0' in after
+    assert b'substrate_block_height{status="finalized"} 1.0' in after
+
+
+def test_rewind_below_finality_lowers_finalized_height_only_then() -> None:
+    metrics = NodeMetrics()
+    metrics.set_heights(5, 2)
+    metrics.on_chain_rewound(ChainRewound(bytes(32), 3, (bytes(32),)))
+    text = metrics.render()
+    assert b'substrate_block_height{status="best"} 3.0' in text
+    assert b'substrate_block_height{status="finalized"} 2.0' in text
+    metrics.on_chain_rewound(ChainRewound(bytes(32), 1, (bytes(32),)))
+    assert b'substrate_block_height{status="finalized"} 1.0' in metrics.render()
+
+
+def test_cancelled_author_block_keeps_its_storage_changes_apart_from_the_next() -> None:
+    order = SealOrder(SealTrigger.REQUEST, create_empty=True, finalize=True)
+
+    async def body(service: NodeService) -> None:
+        service.dev._pending.append((b":test:first", b"\x01"))
+        task = asyncio.ensure_future(service.author_block(order))
+        await asyncio.sleep(0)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        second = await service.dev.set_storage([(b":test:second", b"\x02")])
+        first = service.chain.canonical_hash(1)
+        assert first is not None and service.chain.best_number == 2
+        assert state(service, first).get(b":test:first") == b"\x01"
+        assert state(service, first).get(b":test:second") is None
+        assert state(service, second).get(b":test:second") == b"\x02"
+
+    run_with_service(body)
+
+
+def test_each_block_is_logged_at_info_level_once() -> None:
+    async def body(service: NodeService) -> list[dict[str, Any]]:
+        with structlog.testing.capture_logs() as logs:
+            await service.dev.new_blocks(1)
+        return logs
+
+    logs = run_with_service(body)
+    info = [entry["event"] for entry in logs if entry["log_level"] == "info"]
+    assert len([event for event in info if event.startswith("Imported #1 ")]) == 1
+    assert "block imported" not in info
+    assert any(entry["event"] == "block imported" and entry["log_level"] == "debug"
+               for entry in logs)
+
+
+def test_genesis_is_the_chainspec_dev_raw_spec() -> None:
+    async def body(service: NodeService) -> None:
+        genesis = state(service, service.chain.genesis_hash)
+        top = dev_raw_spec().top
+        assert top and all(genesis.get(key) == value for key, value in top.items())
+
+    run_with_service(body)
+
+
+def test_slow_state_call_runs_off_the_event_loop() -> None:
+    loop_threads: list[int] = []
+    call_threads: list[int] = []
+
+    class SlowRuntime:
+        def call(self, method: str, data: bytes, at: bytes) -> bytes:
+            call_threads.append(threading.get_ident())
+            time.sleep(0.5)
+            return b"\x2a"
+
+    async def body(service: NodeService) -> tuple[Any, float]:
+        loop_threads.append(threading.get_ident())
+        service.state_call.runtime = SlowRuntime()  # type: ignore[assignment]
+        async with aiohttp.ClientSession() as session:
+            slow = asyncio.ensure_future(rpc(session, service, "state_call", ["Core_version",
+                                                                               "0x"]))
+            await asyncio.sleep(0.05)
+            started = time.perf_counter()
+            await rpc(session, service, "chain_getHeader", [])
+            header_seconds = time.perf_counter() - started
+            return await slow, header_seconds
+
+    reply, header_seconds = run_with_service(body)
+    assert reply["result"] == "0x2a"
+    assert header_seconds < 0.3
+    assert call_threads and call_threads[0] != loop_threads[0]
+
+
+async def rpc(session: aiohttp.ClientSession, service: NodeService, method: str,
+              params: list[Any]) -> Any:
+    """One JSON-RPC call over HTTP; the reply object."""
+    host, port = service.server.address
+    payload = {"jsonrpc": "2.0", "id": 1, "method": method, "params": params}
+    async with session.post(f"http://{host}:{port}", json=payload) as response:
+        return await response.json()
 
 
 ALICE = DEV_ACCOUNTS["Alice"]
