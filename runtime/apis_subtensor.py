@@ -18,7 +18,8 @@ from runtime.pallets.subtensor.rpc_info import hyperparams, neurons, subnets
 from runtime.pallets.subtensor.rpc_info import types as rt
 from runtime.pallets.subtensor.types import NetUid, TaoBalance
 from runtime.primitives.externalities import Externalities
-from runtime.primitives.scale import U16, DecodeError, Option, ScaleType, Tuple, Vec
+from runtime.primitives.scale import U16, U64, DecodeError, Option, ScaleType, Tuple, Vec
+from runtime.primitives.scale.common import AccountId32
 
 if TYPE_CHECKING:
     from runtime.node_runtime import NodeRuntime
@@ -65,7 +66,7 @@ def _handler(api: str, method: M, compute: Callable[..., Any]) -> Handler:
 
     def handle(data: bytes, ext: Externalities, node: NodeRuntime) -> bytes:
         args = _decode_inputs(name, method.inputs, data)
-        return method.output.encode(compute(ext, *(int(a) for a in args)))
+        return method.output.encode(compute(ext, *args))
 
     handle.__doc__ = f"``{name}``."
     return handle
@@ -79,6 +80,8 @@ _NEURON_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
 )
 
 _SUBNET_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
+    (M("get_subnet_info", _NETUID, Option(rt.SubnetInfo)), subnets.subnet_info),
+    (M("get_subnets_info", (), Vec(Option(rt.SubnetInfo))), subnets.subnets_info),
     (M("get_subnet_info_v2", _NETUID, Option(rt.SubnetInfov2)), subnets.subnet_info_v2),
     (M("get_subnets_info_v2", (), Vec(Option(rt.SubnetInfov2))), subnets.subnets_info_v2),
     (M("get_subnet_hyperparams_v2", _NETUID, Option(rt.SubnetHyperparamsV2)),
@@ -87,6 +90,11 @@ _SUBNET_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
      hyperparams.hyperparams_v3),
     (M("get_all_dynamic_info", (), Vec(Option(rt.DynamicInfo))), subnets.all_dynamic_info),
     (M("get_dynamic_info", _NETUID, Option(rt.DynamicInfo)), subnets.dynamic_info),
+    (M("get_subnet_to_prune", (), Option(NetUid)), subnets.subnet_to_prune),
+    (M("get_coldkey_auto_stake_hotkey", (("coldkey", AccountId32), ("netuid", NetUid)),
+       Option(AccountId32)), subnets.coldkey_auto_stake_hotkey),
+    (M("get_subnet_account_id", _NETUID, Option(AccountId32)), subnets.subnet_account),
+    (M("get_next_epoch_start_block", _NETUID, Option(U64)), subnets.next_epoch_start_block),
 )
 
 _REGISTRATION_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (

@@ -14,7 +14,8 @@ from typing import Any
 
 from runtime.frame import system
 from runtime.pallets.subtensor import storage as st
-from runtime.pallets.subtensor.registration.network import network_lock_cost
+from runtime.pallets.subtensor.registration.accounts import subnet_account_id
+from runtime.pallets.subtensor.registration.network import network_lock_cost, network_to_prune
 from runtime.pallets.subtensor.rpc_info.names import name_for_subnet
 from runtime.primitives.externalities import Externalities
 
@@ -91,8 +92,55 @@ def subnet_info_v2(ext: Externalities, netuid: int) -> dict[str, Any] | None:
 
 def subnets_info_v2(ext: Externalities) -> list[dict[str, Any] | None]:
     """``get_subnets_info_v2``: ``get_subnet_info_v2`` of every added subnet, by netuid."""
-    added = sorted(int(netuid) for (netuid,), flag in st.NetworksAdded.iter(ext) if flag)
-    return [subnet_info_v2(ext, netuid) for netuid in added]
+    return [subnet_info_v2(ext, netuid) for netuid in _added_by_netuid(ext)]
+
+
+def _added_by_netuid(ext: Externalities) -> list[int]:
+    """Netuids with ``NetworksAdded = true``, ascending."""
+    return sorted(int(netuid) for (netuid,), flag in st.NetworksAdded.iter(ext) if flag)
+
+
+def subnet_info(ext: Externalities, netuid: int) -> dict[str, Any] | None:
+    """``get_subnet_info``: v2 without the identity, ``emission_value`` named
+    ``emission_values``."""
+    info = subnet_info_v2(ext, netuid)
+    if info is None:
+        return None
+    info["emission_values"] = info.pop("emission_value")
+    del info["identity"]
+    return info
+
+
+def subnets_info(ext: Externalities) -> list[dict[str, Any] | None]:
+    """``get_subnets_info``: ``get_subnet_info`` of every added subnet, by netuid."""
+    return [subnet_info(ext, netuid) for netuid in _added_by_netuid(ext)]
+
+
+def next_epoch_start_block(ext: Externalities, netuid: int) -> int | None:
+    """``get_next_epoch_start_block``: None at tempo 0, else ``LastEpochBlock + Tempo``
+    (saturating), or ``PendingEpochAt`` when one is pending and earlier."""
+    tempo = int(st.Tempo.get(ext, netuid))
+    if tempo == 0:
+        return None
+    auto_next = min(int(st.LastEpochBlock.get(ext, netuid)) + tempo, (1 << 64) - 1)
+    pending = int(st.PendingEpochAt.get(ext, netuid))
+    return min(auto_next, pending) if pending > 0 else auto_next
+
+
+def subnet_to_prune(ext: Externalities) -> int | None:
+    """``get_subnet_to_prune``: ``get_network_to_prune``."""
+    return network_to_prune(ext)
+
+
+def coldkey_auto_stake_hotkey(ext: Externalities, coldkey: bytes, netuid: int) -> bytes | None:
+    """``get_coldkey_auto_stake_hotkey``: ``AutoStakeDestination[coldkey, netuid]``."""
+    hotkey = st.AutoStakeDestination.get(ext, coldkey, netuid)
+    return None if hotkey is None else bytes(hotkey)
+
+
+def subnet_account(ext: Externalities, netuid: int) -> bytes | None:
+    """``get_subnet_account_id``: the subnet's pallet account, None for a missing subnet."""
+    return subnet_account_id(ext, netuid)
 
 
 def network_registration_cost(ext: Externalities) -> int:

@@ -93,13 +93,23 @@ DynamicInfo = Struct("DynamicInfo", [
 ], path=(*_RPC, "dynamic_info", "DynamicInfo"), params=_ACCOUNT)
 """A subnet's pool and emission state (``get_dynamic_info``, ``get_all_dynamic_info``)."""
 
-SubnetInfov2 = Struct("SubnetInfov2", [
+_SUBNET_INFO_HEAD = [
     ("netuid", *_C_NETUID), ("rho", *_C_U16), ("kappa", *_C_U16), ("difficulty", *_C_U64),
     ("immunity_period", *_C_U16), ("max_allowed_validators", *_C_U16),
     ("min_allowed_weights", *_C_U16), ("max_weights_limit", *_C_U16),
     ("scaling_law_power", *_C_U16), ("subnetwork_n", *_C_U16), ("max_allowed_uids", *_C_U16),
     ("blocks_since_last_step", *_C_U64), ("tempo", *_C_U16), ("network_modality", *_C_U16),
-    ("network_connect", Vec(Array(U16, 2)), "Vec<[u16; 2]>"), ("emission_value", *_C_U64),
+    ("network_connect", Vec(Array(U16, 2)), "Vec<[u16; 2]>"),
+]
+
+SubnetInfo = Struct("SubnetInfo", [
+    *_SUBNET_INFO_HEAD, ("emission_values", *_C_U64), ("burn", *_C_TAO),
+    ("owner", *_ACCOUNT_ID),
+], path=(*_RPC, "subnet_info", "SubnetInfo"), params=_ACCOUNT)
+"""A subnet's main hyperparameters and owner (``get_subnet_info``, deprecated shape)."""
+
+SubnetInfov2 = Struct("SubnetInfov2", [
+    *_SUBNET_INFO_HEAD, ("emission_value", *_C_U64),
     ("burn", *_C_TAO), ("owner", *_ACCOUNT_ID),
     ("identity", Option(SubnetIdentityV3), "Option<SubnetIdentityV3>"),
 ], path=(*_RPC, "subnet_info", "SubnetInfov2"), params=_ACCOUNT)
