@@ -14,14 +14,16 @@ from runtime.frame.dispatch import ensure_root
 from runtime.frame.system import deposit_event
 from runtime.pallets.admin_utils import guards
 from runtime.pallets.admin_utils import pallet as au
-from runtime.pallets.admin_utils.pallet import WEIGHTS, admin_utils
+from runtime.pallets.admin_utils.pallet import WEIGHTS, admin_utils, db_weight
 from runtime.pallets.subtensor import events as ev
 from runtime.pallets.subtensor import storage as st
-from runtime.pallets.subtensor.types import NetUid
+from runtime.pallets.subtensor.types import NetUid, TaoBalance
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import U16, U64, Bool
 
 _NETUID = ("netuid", NetUid, "NetUid")
+_SIMPLE_WRITE = db_weight(14_000_000, 0, 0, 1)
+"""``Weight::from_parts(14_000_000, 0) + writes(1)``, the hand-written weight of several calls."""
 
 
 def _root_subnet(ext: Externalities, origin: Any, netuid: int, *, window: bool) -> None:
@@ -159,8 +161,86 @@ def sudo_set_owner_hparam_rate_limit(ext: Externalities, origin: Any, epochs: in
     deposit_event(ext, ev.OwnerHyperparamRateLimitSet(epochs))
 
 
-__all__ = ["sudo_set_adjustment_interval", "sudo_set_admin_freeze_window",
-           "sudo_set_default_take", "sudo_set_kappa", "sudo_set_max_allowed_validators",
-           "sudo_set_network_registration_allowed", "sudo_set_owner_hparam_rate_limit",
-           "sudo_set_subnet_owner_cut", "sudo_set_tempo", "sudo_set_tx_delegate_take_rate_limit",
-           "sudo_set_tx_rate_limit", "sudo_set_weights_set_rate_limit"]
+def _global(ext: Externalities, origin: Any, item: Any, event: Any, value: int) -> None:
+    """Root, then ``item = value`` and ``event(value)``."""
+    ensure_root(origin)
+    item.insert(ext, value)
+    deposit_event(ext, event(value))
+
+
+@admin_utils.call(29, [("rate_limit", U64, "u64")], weight=_SIMPLE_WRITE)
+def sudo_set_network_rate_limit(ext: Externalities, origin: Any, rate_limit: int) -> None:
+    """Set ``NetworkRateLimit``. Origin: root. Events: NetworkRateLimitSet. Errors: BadOrigin."""
+    _global(ext, origin, st.NetworkRateLimit, ev.NetworkRateLimitSet, rate_limit)
+
+
+@admin_utils.call(33, [("total_issuance", TaoBalance, "TaoBalance")],
+                  weight=db_weight(5_931_000, 0, 0, 0))
+def sudo_set_total_issuance(ext: Externalities, origin: Any, total_issuance: int) -> None:
+    """Deprecated. Origin: any (not checked). Errors: always Deprecated; nothing is written."""
+    raise au.Deprecated()
+
+
+@admin_utils.call(35, [("immunity_period", U64, "u64")], weight=_SIMPLE_WRITE)
+def sudo_set_network_immunity_period(ext: Externalities, origin: Any,
+                                     immunity_period: int) -> None:
+    """Set ``NetworkImmunityPeriod``. Origin: root. Events: NetworkImmunityPeriodSet. Errors:
+    BadOrigin."""
+    _global(ext, origin, st.NetworkImmunityPeriod, ev.NetworkImmunityPeriodSet, immunity_period)
+
+
+@admin_utils.call(36, [("lock_cost", TaoBalance, "TaoBalance")], weight=_SIMPLE_WRITE)
+def sudo_set_network_min_lock_cost(ext: Externalities, origin: Any, lock_cost: int) -> None:
+    """Set ``NetworkMinLockCost``. Origin: root. Events: NetworkMinLockCostSet. Errors:
+    BadOrigin."""
+    _global(ext, origin, st.NetworkMinLockCost, ev.NetworkMinLockCostSet, lock_cost)
+
+
+@admin_utils.call(37, [("max_subnets", U16, "u16")], weight=_SIMPLE_WRITE)
+def sudo_set_subnet_limit(ext: Externalities, origin: Any, max_subnets: int) -> None:
+    """Set ``SubnetLimit``. Origin: root. Events: SubnetLimitSet. Errors: BadOrigin."""
+    _global(ext, origin, st.SubnetLimit, ev.SubnetLimitSet, max_subnets)
+
+
+@admin_utils.call(38, [("interval", U64, "u64")], weight=_SIMPLE_WRITE)
+def sudo_set_lock_reduction_interval(ext: Externalities, origin: Any, interval: int) -> None:
+    """Set ``NetworkLockReductionInterval``. Origin: root. Events:
+    NetworkLockCostReductionIntervalSet. Errors: BadOrigin."""
+    _global(ext, origin, st.NetworkLockReductionInterval,
+            ev.NetworkLockCostReductionIntervalSet, interval)
+
+
+@admin_utils.call(42, [("min_stake", U64, "u64")], weight=db_weight(5_500_000, 0, 0, 1))
+def sudo_set_stake_threshold(ext: Externalities, origin: Any, min_stake: int) -> None:
+    """Set ``StakeThreshold``. Origin: root. Events: StakeThresholdSet. Errors: BadOrigin."""
+    _global(ext, origin, st.StakeThreshold, ev.StakeThresholdSet, min_stake)
+
+
+@admin_utils.call(46, [("take", U16, "u16")], weight=db_weight(5_490_000, 0, 0, 1))
+def sudo_set_min_delegate_take(ext: Externalities, origin: Any, take: int) -> None:
+    """Set ``MinDelegateTake``. Origin: root. Events: MinDelegateTakeSet. Errors: BadOrigin."""
+    _global(ext, origin, st.MinDelegateTake, ev.MinDelegateTakeSet, take)
+
+
+__all__ = [
+    "sudo_set_adjustment_interval",
+    "sudo_set_admin_freeze_window",
+    "sudo_set_default_take",
+    "sudo_set_kappa",
+    "sudo_set_lock_reduction_interval",
+    "sudo_set_max_allowed_validators",
+    "sudo_set_min_delegate_take",
+    "sudo_set_network_immunity_period",
+    "sudo_set_network_min_lock_cost",
+    "sudo_set_network_rate_limit",
+    "sudo_set_network_registration_allowed",
+    "sudo_set_owner_hparam_rate_limit",
+    "sudo_set_stake_threshold",
+    "sudo_set_subnet_limit",
+    "sudo_set_subnet_owner_cut",
+    "sudo_set_tempo",
+    "sudo_set_total_issuance",
+    "sudo_set_tx_delegate_take_rate_limit",
+    "sudo_set_tx_rate_limit",
+    "sudo_set_weights_set_rate_limit",
+]
