@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from runtime.metadata import RuntimeApiMetadata, RuntimeApiMethodMetadata
-from runtime.pallets.subtensor.rpc_info import hyperparams, neurons, subnets
+from runtime.pallets.subtensor.rpc_info import delegates, hyperparams, neurons, subnets
 from runtime.pallets.subtensor.rpc_info import types as rt
 from runtime.pallets.subtensor.types import NetUid, TaoBalance
 from runtime.primitives.externalities import Externalities
@@ -28,6 +28,7 @@ Handler = Callable[[bytes, Externalities, "NodeRuntime"], bytes]
 M = RuntimeApiMethodMetadata
 
 SUBTENSOR_API_VERSIONS = {
+    "DelegateInfoRuntimeApi": 1,
     "NeuronInfoRuntimeApi": 1,
     "SubnetInfoRuntimeApi": 2,
     "SubnetRegistrationRuntimeApi": 1,
@@ -72,6 +73,12 @@ def _handler(api: str, method: M, compute: Callable[..., Any]) -> Handler:
     return handle
 
 
+_DELEGATE_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
+    (M("get_delegates", (), Vec(rt.DelegateInfo)), delegates.delegates),
+    (M("get_delegate", (("delegate_account", AccountId32),), Option(rt.DelegateInfo)),
+     delegates.delegate),
+)
+
 _NEURON_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
     (M("get_neurons", _NETUID, Vec(rt.NeuronInfo)), neurons.neurons),
     (M("get_neuron", _NETUID_UID, Option(rt.NeuronInfo)), neurons.neuron),
@@ -102,6 +109,7 @@ _REGISTRATION_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
 )
 
 _TRAITS = (
+    ("DelegateInfoRuntimeApi", _DELEGATE_METHODS),
     ("NeuronInfoRuntimeApi", _NEURON_METHODS),
     ("SubnetInfoRuntimeApi", _SUBNET_METHODS),
     ("SubnetRegistrationRuntimeApi", _REGISTRATION_METHODS),

@@ -3,10 +3,13 @@
 Reference (subtensor 14bc6f9): ``pallets/subtensor/src/rpc_info/``.
 
 - :mod:`.types` — the result structs (``NeuronInfo``, ``NeuronInfoLite``, ``DynamicInfo``,
-  ``SubnetInfov2``) with their Rust paths, field names, order and ``Compact`` wrappers;
+  ``SubnetInfo``, ``SubnetInfov2``, ``SubnetHyperparamsV2``, ``HyperparamEntry``,
+  ``DelegateInfo``) with their Rust paths, field names, order and ``Compact`` wrappers;
 - :mod:`.neurons` — ``get_neurons(_lite)``, ``get_neuron(_lite)``;
-- :mod:`.subnets` — ``get_dynamic_info``, ``get_all_dynamic_info``, ``get_subnet_info_v2``,
-  ``get_subnets_info_v2``, ``get_network_registration_cost``;
+- :mod:`.subnets` — dynamic info, subnet info (v1, v2), next epoch start, subnet to prune,
+  auto-stake hotkey, subnet account, ``get_network_registration_cost``;
+- :mod:`.hyperparams` — ``get_subnet_hyperparams_v2`` / ``_v3``;
+- :mod:`.delegates` — ``get_delegates``, ``get_delegate``;
 - :mod:`.names` — the default subnet names (``get_name_for_subnet``).
 """
 

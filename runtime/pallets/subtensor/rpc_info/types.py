@@ -153,3 +153,14 @@ HyperparamEntry = Struct("HyperparamEntry", [
 
 SubnetHyperparamsV3 = Vec(HyperparamEntry)
 """``SubnetHyperparamsV3 = Vec<HyperparamEntry>`` (``get_subnet_hyperparams_v3``)."""
+
+DelegateInfo = Struct("DelegateInfo", [
+    ("delegate_ss58", *_ACCOUNT_ID), ("take", *_C_U16),
+    ("nominators", Vec(Tuple(AccountId32, Vec(Tuple(Compact(NetUid), Compact(U64))))),
+     "Vec<(AccountId, Vec<(Compact<NetUid>, Compact<u64>)>)>"),
+    ("owner_ss58", *_ACCOUNT_ID),
+    ("registrations", Vec(Compact(NetUid)), "Vec<Compact<NetUid>>"),
+    ("validator_permits", Vec(Compact(NetUid)), "Vec<Compact<NetUid>>"),
+    ("return_per_1000", *_C_U64), ("total_daily_return", *_C_U64),
+], path=(*_RPC, "delegate_info", "DelegateInfo"), params=_ACCOUNT)
+"""A delegate hotkey: take, nominators' stakes, registrations, permits and returns."""
