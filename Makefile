@@ -3,8 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# The real client libraries that cannot share the main venv (async-substrate-interface refuses
+# to import beside py-scale-codec): each in its own venv; tests drive them as subprocesses.
+CLIENTS := $(CURDIR)/.venv-clients
+ASI_STAMP := $(CLIENTS)/asi/.installed-stamp
+PSC_STAMP := $(CLIENTS)/psc/.installed-stamp
+CLIENT_ENV := TENSORCHAIN_ASI_PYTHON=$(CLIENTS)/asi/bin/python \
+	TENSORCHAIN_PSC_PYTHON=$(CLIENTS)/psc/bin/python
 
-.PHONY: dev test test-all lint bench venv clean
+.PHONY: dev test test-all lint bench venv clients clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,16 +19,28 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(ASI_STAMP):
+	$(PYTHON) -m venv $(CLIENTS)/asi
+	$(CLIENTS)/asi/bin/python -m pip install --quiet async-substrate-interface==2.2.1
+	touch $@
+
+$(PSC_STAMP):
+	$(PYTHON) -m venv $(CLIENTS)/psc
+	$(CLIENTS)/psc/bin/python -m pip install --quiet scalecodec==1.2.12
+	touch $@
+
 venv: $(STAMP)
+
+clients: $(ASI_STAMP) $(PSC_STAMP)
 
 dev: $(STAMP)  ## install and start the local devnet
 	$(VENV)/bin/tensorchain dev
 
-test: $(STAMP)  ## the suite CI runs (slow suites excluded)
-	$(PY) -m pytest -q -m "not slow"
+test: $(STAMP) $(ASI_STAMP) $(PSC_STAMP)  ## the suite CI runs (slow suites excluded)
+	$(CLIENT_ENV) $(PY) -m pytest -q -m "not slow"
 
-test-all: $(STAMP)  ## every suite, slow ones included
-	$(PY) -m pytest -q
+test-all: $(STAMP) $(ASI_STAMP) $(PSC_STAMP)  ## every suite, slow ones included
+	$(CLIENT_ENV) $(PY) -m pytest -q
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -31,4 +50,4 @@ bench: $(STAMP)  ## benchmarks; prints a table and writes benchmarks/results.md
 	$(PY) -m benchmarks
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(CLIENTS) .pytest_cache .hypothesis

@@ -20,8 +20,6 @@ from runtime.metadata import MetadataProvider
 from runtime.primitives.scale import encode_compact
 from tests.unit.metadata import sample_runtime as sample
 
-pytestmark = pytest.mark.slow
-
 ALICE = bytes.fromhex("d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d")
 
 PROBE = """

@@ -22,8 +22,6 @@ from runtime.primitives.scale import Vec, encode_compact
 from runtime.primitives.ss58 import ss58_encode
 from tests.unit.metadata import sample_runtime as sample
 
-pytestmark = pytest.mark.slow
-
 ALICE = bytes.fromhex("d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d")
 BOB = bytes.fromhex("8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48")
 
