@@ -14,7 +14,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from runtime.metadata import RuntimeApiMetadata, RuntimeApiMethodMetadata
-from runtime.pallets.subtensor.rpc_info import delegates, hyperparams, neurons, subnets
+from runtime.pallets.subtensor.rpc_info import (
+    delegates,
+    hyperparams,
+    neurons,
+    subnet_state,
+    subnets,
+)
 from runtime.pallets.subtensor.rpc_info import types as rt
 from runtime.pallets.subtensor.types import NetUid, TaoBalance
 from runtime.primitives.externalities import Externalities
@@ -97,6 +103,7 @@ _SUBNET_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
      hyperparams.hyperparams_v3),
     (M("get_all_dynamic_info", (), Vec(Option(rt.DynamicInfo))), subnets.all_dynamic_info),
     (M("get_dynamic_info", _NETUID, Option(rt.DynamicInfo)), subnets.dynamic_info),
+    (M("get_subnet_state", _NETUID, Option(rt.SubnetState)), subnet_state.subnet_state),
     (M("get_subnet_to_prune", (), Option(NetUid)), subnets.subnet_to_prune),
     (M("get_coldkey_auto_stake_hotkey", (("coldkey", AccountId32), ("netuid", NetUid)),
        Option(AccountId32)), subnets.coldkey_auto_stake_hotkey),

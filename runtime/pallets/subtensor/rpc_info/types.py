@@ -164,3 +164,21 @@ DelegateInfo = Struct("DelegateInfo", [
     ("return_per_1000", *_C_U64), ("total_daily_return", *_C_U64),
 ], path=(*_RPC, "delegate_info", "DelegateInfo"), params=_ACCOUNT)
 """A delegate hotkey: take, nominators' stakes, registrations, permits and returns."""
+
+_VEC_C_U16 = (Vec(Compact(U16)), "Vec<Compact<u16>>")
+_VEC_C_U64 = (Vec(Compact(U64)), "Vec<Compact<u64>>")
+_VEC_C_ALPHA = (Vec(Compact(AlphaBalance)), "Vec<Compact<AlphaBalance>>")
+_VEC_C_TAO = (Vec(Compact(TaoBalance)), "Vec<Compact<TaoBalance>>")
+_VEC_BOOL = (Vec(Bool), "Vec<bool>")
+_VEC_ACCOUNT = (Vec(AccountId32), "Vec<AccountId>")
+
+SubnetState = Struct("SubnetState", [
+    ("netuid", *_C_NETUID), ("hotkeys", *_VEC_ACCOUNT), ("coldkeys", *_VEC_ACCOUNT),
+    ("active", *_VEC_BOOL), ("validator_permit", *_VEC_BOOL), ("pruning_score", *_VEC_C_U16),
+    ("last_update", *_VEC_C_U64), ("emission", *_VEC_C_ALPHA), ("dividends", *_VEC_C_U16),
+    ("incentives", *_VEC_C_U16), ("consensus", *_VEC_C_U16), ("trust", *_VEC_C_U16),
+    ("rank", *_VEC_C_U16), ("block_at_registration", *_VEC_C_U64),
+    ("alpha_stake", *_VEC_C_ALPHA), ("tao_stake", *_VEC_C_TAO), ("total_stake", *_VEC_C_TAO),
+    ("emission_history", Vec(Vec(Compact(AlphaBalance))), "Vec<Vec<Compact<AlphaBalance>>>"),
+], path=(*_RPC, "show_subnet", "SubnetState"), params=_ACCOUNT)
+"""A subnet's per-uid vectors and stakes (``get_subnet_state``)."""
