@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from runtime.frame.dispatch import Weight
 from runtime.frame.pallet import Pallet
+from runtime.pallets.subtensor.types import U64F64Type
 from runtime.primitives.scale import U16, Bool
 
 PALLET_INDEX = 19
@@ -30,6 +31,15 @@ Yuma3EnableToggled = admin_utils.event(
     1, "Yuma3EnableToggled", [_NETUID, _ENABLED], "Yuma3 was switched on or off on a subnet.")
 BondsResetToggled = admin_utils.event(
     2, "BondsResetToggled", [_NETUID, _ENABLED], "Bonds reset was switched on or off on a subnet.")
+BurnHalfLifeSet = admin_utils.event(
+    3, "BurnHalfLifeSet", [_NETUID, ("burn_half_life", U16, "u16")],
+    "The registration burn half-life of a subnet was set.")
+BurnIncreaseMultSet = admin_utils.event(
+    4, "BurnIncreaseMultSet", [_NETUID, ("burn_increase_mult", U64F64Type, "U64F64")],
+    "The registration burn increase multiplier of a subnet was set.")
+SubnetEmissionEnabledSet = admin_utils.event(
+    5, "SubnetEmissionEnabledSet", [_NETUID, _ENABLED],
+    "TAO emission was switched on or off for a subnet.")
 
 SubnetDoesNotExist = admin_utils.error(0, "SubnetDoesNotExist", "The subnet does not exist.")
 MaxValidatorsLargerThanMaxUIds = admin_utils.error(
@@ -95,6 +105,11 @@ WEIGHTS: dict[str, Weight] = {
         ("sudo_set_bonds_reset_enabled", 30_507_000, 4280, 4, 1),
         ("sudo_set_admin_freeze_window", 5_450_000, 0, 0, 1),
         ("sudo_set_owner_hparam_rate_limit", 5_471_000, 0, 0, 1),
+        ("sudo_set_min_childkey_take_per_subnet", 38_100_000, 4419, 7, 1),
+        ("sudo_set_subnet_emission_enabled", 16_351_000, 4084, 1, 1),
+        ("sudo_set_dissolve_network_schedule_duration", 5_591_000, 0, 0, 1),
+        ("sudo_set_coldkey_swap_announcement_delay", 5_370_000, 0, 0, 1),
+        ("sudo_set_coldkey_swap_reannouncement_delay", 5_360_000, 0, 0, 1),
     )
 }
 """``pallet_admin_utils::weights::SubstrateWeight`` of the declared calls."""

@@ -17,7 +17,7 @@ from runtime.pallets.admin_utils import pallet as au
 from runtime.pallets.admin_utils.pallet import WEIGHTS, admin_utils, db_weight
 from runtime.pallets.subtensor import events as ev
 from runtime.pallets.subtensor import storage as st
-from runtime.pallets.subtensor.types import NetUid, TaoBalance
+from runtime.pallets.subtensor.types import BlockNumber, NetUid, TaoBalance
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import U16, U64, Bool
 
@@ -222,10 +222,49 @@ def sudo_set_min_delegate_take(ext: Externalities, origin: Any, take: int) -> No
     _global(ext, origin, st.MinDelegateTake, ev.MinDelegateTakeSet, take)
 
 
+@admin_utils.call(55, [("duration", BlockNumber, "BlockNumberFor<T>")],
+                  weight=WEIGHTS["sudo_set_dissolve_network_schedule_duration"])
+def sudo_set_dissolve_network_schedule_duration(ext: Externalities, origin: Any,
+                                                duration: int) -> None:
+    """Set ``DissolveNetworkScheduleDuration``. Origin: root. Events:
+    DissolveNetworkScheduleDurationSet. Errors: BadOrigin."""
+    _global(ext, origin, st.DissolveNetworkScheduleDuration,
+            ev.DissolveNetworkScheduleDurationSet, duration)
+
+
+@admin_utils.call(85, [("delay", U64, "u64")], weight=_SIMPLE_WRITE)
+def sudo_set_start_call_delay(ext: Externalities, origin: Any, delay: int) -> None:
+    """Set ``StartCallDelay``. Origin: root. Events: StartCallDelaySet. Errors: BadOrigin."""
+    _global(ext, origin, st.StartCallDelay, ev.StartCallDelaySet, delay)
+
+
+@admin_utils.call(86, [("duration", BlockNumber, "BlockNumberFor<T>")],
+                  weight=WEIGHTS["sudo_set_coldkey_swap_announcement_delay"])
+def sudo_set_coldkey_swap_announcement_delay(ext: Externalities, origin: Any,
+                                             duration: int) -> None:
+    """Set ``ColdkeySwapAnnouncementDelay``. Origin: root. Events:
+    ColdkeySwapAnnouncementDelaySet. Errors: BadOrigin."""
+    _global(ext, origin, st.ColdkeySwapAnnouncementDelay,
+            ev.ColdkeySwapAnnouncementDelaySet, duration)
+
+
+@admin_utils.call(87, [("duration", BlockNumber, "BlockNumberFor<T>")],
+                  weight=WEIGHTS["sudo_set_coldkey_swap_reannouncement_delay"])
+def sudo_set_coldkey_swap_reannouncement_delay(ext: Externalities, origin: Any,
+                                               duration: int) -> None:
+    """Set ``ColdkeySwapReannouncementDelay``. Origin: root. Events:
+    ColdkeySwapReannouncementDelaySet. Errors: BadOrigin."""
+    _global(ext, origin, st.ColdkeySwapReannouncementDelay,
+            ev.ColdkeySwapReannouncementDelaySet, duration)
+
+
 __all__ = [
     "sudo_set_adjustment_interval",
     "sudo_set_admin_freeze_window",
+    "sudo_set_coldkey_swap_announcement_delay",
+    "sudo_set_coldkey_swap_reannouncement_delay",
     "sudo_set_default_take",
+    "sudo_set_dissolve_network_schedule_duration",
     "sudo_set_kappa",
     "sudo_set_lock_reduction_interval",
     "sudo_set_max_allowed_validators",
@@ -236,6 +275,7 @@ __all__ = [
     "sudo_set_network_registration_allowed",
     "sudo_set_owner_hparam_rate_limit",
     "sudo_set_stake_threshold",
+    "sudo_set_start_call_delay",
     "sudo_set_subnet_limit",
     "sudo_set_subnet_owner_cut",
     "sudo_set_tempo",
