@@ -54,6 +54,8 @@ Validator = Callable[[TransactionSource, bytes, bytes], Validity]
 UnknownTransaction``: the runtime's TaggedTransactionQueue_validate_transaction, decoded."""
 
 MAX_TRACKED_BLOCKS = 4096
+RETRACTED_VALIDATION = -1
+"""``validated_at`` of a transaction last validated at a block that has since been retracted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,7 +354,7 @@ class TransactionPool:
         pooled = [e.tx for e in self._base.ready.entries.values()]
         pooled += [w.tx for w in self._base.future.waiting.values()]
         if batch is not None and batch < len(pooled):
-            pooled = heapq.nsmallest(batch, pooled, key=lambda t: (t.validated_at, t.seq))
+            pooled = self._revalidation_batch(pooled, batch)
         changed: dict[bytes, PoolTransaction] = {}
         invalid: list[bytes] = []
         for tx in sorted(pooled, key=lambda t: t.seq):
@@ -367,6 +369,22 @@ class TransactionPool:
         self._remove_invalid(invalid)
         taken = self._base.remove_subtree([h for h in changed if self._base.is_imported(h)])
         self._reimport([changed.get(t.hash, t) for t in taken], before)
+
+    @staticmethod
+    def _revalidation_batch(pooled: list[PoolTransaction], batch: int) -> list[PoolTransaction]:
+        """Every transaction validated at a since-retracted block (its validity is not known on
+        the best chain at all), then the ``batch`` least recently validated of the others."""
+        stale = [t for t in pooled if t.validated_at == RETRACTED_VALIDATION]
+        rest = [t for t in pooled if t.validated_at != RETRACTED_VALIDATION]
+        return stale + heapq.nsmallest(batch, rest, key=lambda t: (t.validated_at, t.seq))
+
+    def _mark_retracted_validations(self) -> None:
+        """Flag pooled transactions validated above the new height, i.e. at a retracted block."""
+        pooled = [e.tx for e in self._base.ready.entries.values()]
+        pooled += [w.tx for w in self._base.future.waiting.values()]
+        for tx in pooled:
+            if tx.validated_at > self._height:
+                tx.validated_at = RETRACTED_VALIDATION
 
     def _clear_stale(self) -> None:
         now = self._clock()
@@ -401,6 +419,8 @@ class TransactionPool:
         Extrinsics are re-validated at the retracted block's parent (bans do not apply; a watched
         one that no longer validates gets "invalid"), then, if ``revalidate``, the whole pool is;
         either way the queues are rebuilt, since tags the block provided are no longer on chain.
+        Without ``revalidate``, pooled validity taken at the retracted block is flagged and the
+        next revalidation re-checks all of it, whatever ``PoolLimits.revalidation_batch`` says.
         Retract a reorg's blocks newest first, then import the new branch.
         """
         record = self._blocks.pop(block_hash, None)
@@ -409,6 +429,7 @@ class TransactionPool:
             return
         self._height = max(0, self._height - 1)
         self._head = record.parent
+        self._mark_retracted_validations()
         self._base.forget_pruned()
         if record.parent is None:
             return
