@@ -17,6 +17,7 @@ from runtime.metadata import RuntimeApiMetadata, RuntimeApiMethodMetadata
 from runtime.pallets.subtensor.rpc_info import (
     delegates,
     hyperparams,
+    metagraph,
     neurons,
     subnet_state,
     subnets,
@@ -102,6 +103,8 @@ _SUBNET_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
     (M("get_subnet_hyperparams_v3", _NETUID, Option(rt.SubnetHyperparamsV3)),
      hyperparams.hyperparams_v3),
     (M("get_all_dynamic_info", (), Vec(Option(rt.DynamicInfo))), subnets.all_dynamic_info),
+    (M("get_all_metagraphs", (), Vec(Option(rt.Metagraph))), metagraph.all_metagraphs),
+    (M("get_metagraph", _NETUID, Option(rt.Metagraph)), metagraph.metagraph),
     (M("get_dynamic_info", _NETUID, Option(rt.DynamicInfo)), subnets.dynamic_info),
     (M("get_subnet_state", _NETUID, Option(rt.SubnetState)), subnet_state.subnet_state),
     (M("get_subnet_to_prune", (), Option(NetUid)), subnets.subnet_to_prune),

@@ -4,14 +4,15 @@ Reference (subtensor 14bc6f9): ``pallets/subtensor/src/rpc_info/``.
 
 - :mod:`.types` — the result structs (``NeuronInfo``, ``NeuronInfoLite``, ``DynamicInfo``,
   ``SubnetInfo``, ``SubnetInfov2``, ``SubnetHyperparamsV2``, ``HyperparamEntry``,
-  ``DelegateInfo``, ``SubnetState``) with their Rust paths, field names, order and
-  ``Compact`` wrappers;
+  ``DelegateInfo``, ``SubnetState``, ``Metagraph``) with their Rust paths, field names, order
+  and ``Compact`` wrappers;
 - :mod:`.neurons` — ``get_neurons(_lite)``, ``get_neuron(_lite)``;
 - :mod:`.subnets` — dynamic info, subnet info (v1, v2), next epoch start, subnet to prune,
   auto-stake hotkey, subnet account, ``get_network_registration_cost``;
 - :mod:`.hyperparams` — ``get_subnet_hyperparams_v2`` / ``_v3``;
 - :mod:`.delegates` — ``get_delegates``, ``get_delegate``;
 - :mod:`.subnet_state` — ``get_subnet_state`` (stake weights of every uid);
+- :mod:`.metagraph` — ``get_metagraph``, ``get_all_metagraphs``;
 - :mod:`.names` — the default subnet names (``get_name_for_subnet``).
 """
 

@@ -16,8 +16,8 @@ from runtime.pallets.subtensor.types import AxonInfo, PrometheusInfo
 from runtime.primitives.externalities import Externalities
 
 U16_MAX = 0xFFFF
-_ZERO_AXON = {f.name: 0 for f in AxonInfo.fields}
-_ZERO_PROMETHEUS = {f.name: 0 for f in PrometheusInfo.fields}
+ZERO_AXON = {f.name: 0 for f in AxonInfo.fields}
+ZERO_PROMETHEUS = {f.name: 0 for f in PrometheusInfo.fields}
 
 
 def _at(values: list[Any], uid: int, default: Any) -> Any:
@@ -41,8 +41,8 @@ def _neuron_fields(ext: Externalities, netuid: int, uid: int) -> dict[str, Any] 
     return {
         "hotkey": hotkey, "coldkey": coldkey, "uid": uid, "netuid": netuid,
         "active": bool(_at(st.Active.get(ext, netuid), uid, False)),
-        "axon_info": _ZERO_AXON if axon is None else axon,
-        "prometheus_info": _ZERO_PROMETHEUS if prometheus is None else prometheus,
+        "axon_info": ZERO_AXON if axon is None else axon,
+        "prometheus_info": ZERO_PROMETHEUS if prometheus is None else prometheus,
         "stake": [(coldkey, int(st.TotalHotkeyAlpha.get(ext, hotkey, netuid)))],
         "rank": 0,
         "emission": int(_at(st.Emission.get(ext, netuid), uid, 0)),

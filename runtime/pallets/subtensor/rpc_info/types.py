@@ -12,6 +12,7 @@ from __future__ import annotations
 from runtime.pallets.subtensor.types import (
     AlphaBalance,
     AxonInfo,
+    ChainIdentityV2,
     I32F32Type,
     I96F32Type,
     NetUid,
@@ -182,3 +183,40 @@ SubnetState = Struct("SubnetState", [
     ("emission_history", Vec(Vec(Compact(AlphaBalance))), "Vec<Vec<Compact<AlphaBalance>>>"),
 ], path=(*_RPC, "show_subnet", "SubnetState"), params=_ACCOUNT)
 """A subnet's per-uid vectors and stakes (``get_subnet_state``)."""
+
+Metagraph = Struct("Metagraph", [
+    ("netuid", *_C_NETUID), ("name", *_NAME), ("symbol", *_NAME),
+    ("identity", Option(SubnetIdentityV3), "Option<SubnetIdentityV3>"),
+    ("network_registered_at", *_C_U64), ("owner_hotkey", *_ACCOUNT_ID),
+    ("owner_coldkey", *_ACCOUNT_ID), ("block", *_C_U64), ("tempo", *_C_U16),
+    ("last_step", *_C_U64), ("blocks_since_last_step", *_C_U64),
+    ("subnet_emission", *_C_U64), ("alpha_in", *_C_ALPHA), ("alpha_out", *_C_ALPHA),
+    ("tao_in", *_C_TAO), ("alpha_out_emission", *_C_ALPHA), ("alpha_in_emission", *_C_ALPHA),
+    ("tao_in_emission", *_C_TAO), ("pending_alpha_emission", *_C_ALPHA),
+    ("pending_root_emission", *_C_TAO), ("subnet_volume", Compact(U128), "Compact<u128>"),
+    ("moving_price", I96F32Type, "I96F32"), ("rho", *_C_U16), ("kappa", *_C_U16),
+    ("min_allowed_weights", *_C_U16), ("max_weights_limit", *_C_U16),
+    ("weights_version", *_C_U64), ("weights_rate_limit", *_C_U64),
+    ("activity_cutoff", *_C_U64), ("max_validators", *_C_U16), ("num_uids", *_C_U16),
+    ("max_uids", *_C_U16), ("burn", *_C_TAO), ("difficulty", *_C_U64),
+    ("registration_allowed", *_BOOL), ("pow_registration_allowed", *_BOOL),
+    ("immunity_period", *_C_U16), ("min_difficulty", *_C_U64), ("max_difficulty", *_C_U64),
+    ("min_burn", *_C_TAO), ("max_burn", *_C_TAO), ("adjustment_alpha", *_C_U64),
+    ("adjustment_interval", *_C_U16), ("target_regs_per_interval", *_C_U16),
+    ("max_regs_per_block", *_C_U16), ("serving_rate_limit", *_C_U64),
+    ("commit_reveal_weights_enabled", *_BOOL), ("commit_reveal_period", *_C_U64),
+    ("liquid_alpha_enabled", *_BOOL), ("alpha_high", *_C_U16), ("alpha_low", *_C_U16),
+    ("bonds_moving_avg", *_C_U64), ("hotkeys", *_VEC_ACCOUNT), ("coldkeys", *_VEC_ACCOUNT),
+    ("identities", Vec(Option(ChainIdentityV2)), "Vec<Option<ChainIdentityOfV2>>"),
+    ("axons", Vec(AxonInfo), "Vec<AxonInfo>"), ("active", *_VEC_BOOL),
+    ("validator_permit", *_VEC_BOOL), ("pruning_score", *_VEC_C_U16),
+    ("last_update", *_VEC_C_U64), ("emission", *_VEC_C_ALPHA), ("dividends", *_VEC_C_U16),
+    ("incentives", *_VEC_C_U16), ("consensus", *_VEC_C_U16), ("trust", *_VEC_C_U16),
+    ("rank", *_VEC_C_U16), ("block_at_registration", *_VEC_C_U64),
+    ("alpha_stake", *_VEC_C_ALPHA), ("tao_stake", *_VEC_C_TAO), ("total_stake", *_VEC_C_TAO),
+    ("tao_dividends_per_hotkey", Vec(Tuple(AccountId32, Compact(TaoBalance))),
+     "Vec<(AccountId, Compact<TaoBalance>)>"),
+    ("alpha_dividends_per_hotkey", Vec(Tuple(AccountId32, Compact(AlphaBalance))),
+     "Vec<(AccountId, Compact<AlphaBalance>)>"),
+], path=(*_RPC, "metagraph", "Metagraph"), params=_ACCOUNT)
+"""A subnet's full state (``get_metagraph``, ``get_all_metagraphs``)."""
