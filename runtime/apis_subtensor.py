@@ -23,7 +23,7 @@ from runtime.pallets.subtensor.rpc_info import (
     subnets,
 )
 from runtime.pallets.subtensor.rpc_info import types as rt
-from runtime.pallets.subtensor.types import NetUid, TaoBalance
+from runtime.pallets.subtensor.types import MechId, NetUid, TaoBalance
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import U16, U64, DecodeError, Option, ScaleType, Tuple, Vec
 from runtime.primitives.scale.common import AccountId32
@@ -105,11 +105,14 @@ _SUBNET_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
     (M("get_all_dynamic_info", (), Vec(Option(rt.DynamicInfo))), subnets.all_dynamic_info),
     (M("get_all_metagraphs", (), Vec(Option(rt.Metagraph))), metagraph.all_metagraphs),
     (M("get_metagraph", _NETUID, Option(rt.Metagraph)), metagraph.metagraph),
+    (M("get_all_mechagraphs", (), Vec(Option(rt.Metagraph))), metagraph.all_mechagraphs),
+    (M("get_mechagraph", (("netuid", NetUid), ("mecid", MechId)), Option(rt.Metagraph)),
+     metagraph.mechagraph),
     (M("get_dynamic_info", _NETUID, Option(rt.DynamicInfo)), subnets.dynamic_info),
     (M("get_subnet_state", _NETUID, Option(rt.SubnetState)), subnet_state.subnet_state),
-    (M("get_subnet_to_prune", (), Option(NetUid)), subnets.subnet_to_prune),
     (M("get_coldkey_auto_stake_hotkey", (("coldkey", AccountId32), ("netuid", NetUid)),
        Option(AccountId32)), subnets.coldkey_auto_stake_hotkey),
+    (M("get_subnet_to_prune", (), Option(NetUid)), subnets.subnet_to_prune),
     (M("get_subnet_account_id", _NETUID, Option(AccountId32)), subnets.subnet_account),
     (M("get_next_epoch_start_block", _NETUID, Option(U64)), subnets.next_epoch_start_block),
 )

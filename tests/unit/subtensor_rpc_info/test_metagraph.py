@@ -56,3 +56,20 @@ def test_get_all_metagraphs_follows_networks_added_keys() -> None:
     graphs = query(ext, "SubnetInfoRuntimeApi_get_all_metagraphs")
     assert [None if g is None else g["netuid"] for g in graphs] == [NETUID, None]
     assert query(ext, "SubnetInfoRuntimeApi_get_metagraph", netuid=3) is None
+
+
+def test_get_mechagraph_reads_mechanism_index_vectors() -> None:
+    ext = subnet_state()
+    st.MechanismCountCurrent.insert(ext, NETUID, 2)
+    index = 4096 + NETUID
+    st.Incentive.insert(ext, index, [7, 8, 9])
+    st.LastUpdate.insert(ext, index, [140, 141, 142])
+    graph = query(ext, "SubnetInfoRuntimeApi_get_mechagraph", netuid=NETUID, mecid=1)
+    assert graph["netuid"] == index  # the reference reports the storage index here
+    assert graph["incentives"] == [7, 8, 9] and graph["last_update"] == [140, 141, 142]
+    assert graph["emission"] == [500, 0, 9]
+    base = query(ext, "SubnetInfoRuntimeApi_get_mechagraph", netuid=NETUID, mecid=0)
+    assert base == query(ext, "SubnetInfoRuntimeApi_get_metagraph", netuid=NETUID)
+    assert query(ext, "SubnetInfoRuntimeApi_get_mechagraph", netuid=NETUID, mecid=2) is None
+    every = query(ext, "SubnetInfoRuntimeApi_get_all_mechagraphs")
+    assert [g["netuid"] for g in every] == [NETUID, index]

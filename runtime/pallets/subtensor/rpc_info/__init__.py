@@ -12,7 +12,7 @@ Reference (subtensor 14bc6f9): ``pallets/subtensor/src/rpc_info/``.
 - :mod:`.hyperparams` — ``get_subnet_hyperparams_v2`` / ``_v3``;
 - :mod:`.delegates` — ``get_delegates``, ``get_delegate``;
 - :mod:`.subnet_state` — ``get_subnet_state`` (stake weights of every uid);
-- :mod:`.metagraph` — ``get_metagraph``, ``get_all_metagraphs``;
+- :mod:`.metagraph` — ``get_metagraph``, ``get_mechagraph`` and their ``get_all_*``;
 - :mod:`.names` — the default subnet names (``get_name_for_subnet``).
 """
 

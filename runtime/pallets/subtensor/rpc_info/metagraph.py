@@ -1,4 +1,4 @@
-"""``get_metagraph`` and ``get_all_metagraphs``: a subnet's full state in one struct.
+"""``get_metagraph``, ``get_mechagraph`` and their ``get_all_*``: a subnet's full state.
 
 Reference (subtensor 14bc6f9): ``rpc_info/metagraph.rs``. The pool and emission fields are
 ``get_dynamic_info``'s (``emission`` named ``subnet_emission``), the hyperparameters
@@ -15,6 +15,7 @@ from typing import Any
 
 from runtime.frame import system
 from runtime.pallets.subtensor import storage as st
+from runtime.pallets.subtensor.constants import GLOBAL_MAX_SUBNET_COUNT
 from runtime.pallets.subtensor.rpc_info.hyperparams import activity_cutoff_blocks
 from runtime.pallets.subtensor.rpc_info.neurons import ZERO_AXON
 from runtime.pallets.subtensor.rpc_info.subnet_state import subnet_state
@@ -91,3 +92,29 @@ def metagraph(ext: Externalities, netuid: int) -> dict[str, Any] | None:
 def all_metagraphs(ext: Externalities) -> list[dict[str, Any] | None]:
     """``get_all_metagraphs``: ``get_metagraph`` of every ``NetworksAdded`` key."""
     return [metagraph(ext, netuid) for netuid in all_subnet_netuids(ext)]
+
+
+def mechanism_storage_index(netuid: int, mecid: int) -> int:
+    """``get_mechanism_storage_index``: mecid × 4096 + netuid, saturating at u16::MAX."""
+    return min(min(mecid * GLOBAL_MAX_SUBNET_COUNT, U16_MAX) + netuid, U16_MAX)
+
+
+def mechagraph(ext: Externalities, netuid: int, mecid: int) -> dict[str, Any] | None:
+    """``get_mechagraph``: the metagraph with ``netuid`` replaced by the mechanism's storage
+    index (as the reference does) and LastUpdate/Incentive read at that index; None unless the
+    subnet exists and ``mecid < MechanismCountCurrent``."""
+    if not st.NetworksAdded.get(ext, netuid):
+        return None
+    if int(st.MechanismCountCurrent.get(ext, netuid)) <= mecid:
+        return None
+    graph = metagraph(ext, netuid)
+    assert graph is not None, "the subnet exists"
+    index = mechanism_storage_index(netuid, mecid)
+    return graph | {"netuid": index, "last_update": list(st.LastUpdate.get(ext, index)),
+                    "incentives": list(st.Incentive.get(ext, index))}
+
+
+def all_mechagraphs(ext: Externalities) -> list[dict[str, Any] | None]:
+    """``get_all_mechagraphs``: every mechanism of every ``NetworksAdded`` key."""
+    return [mechagraph(ext, netuid, mecid) for netuid in all_subnet_netuids(ext)
+            for mecid in range(int(st.MechanismCountCurrent.get(ext, netuid)))]
