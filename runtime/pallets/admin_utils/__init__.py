@@ -11,6 +11,7 @@ from runtime.pallets.admin_utils import (
     network_calls,
     root_calls,
     subnet_calls,
+    switch_calls,
     toggle_calls,
 )
 from runtime.pallets.admin_utils.pallet import PALLET, PALLET_INDEX, admin_utils
@@ -20,4 +21,4 @@ CALL_INDICES: dict[str, int] = {c.name: index for index, c in admin_utils.calls.
 
 __all__ = ["CALL_INDICES", "PALLET", "PALLET_INDEX", "admin_utils", "emission_calls",
            "network_calls", "root_calls",
-           "subnet_calls", "toggle_calls"]
+           "subnet_calls", "switch_calls", "toggle_calls"]
