@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from node.txpool.validity import InvalidTransaction, UnknownTransaction
+from node.txpool.validity import InvalidTransaction, UnknownTransaction, debug_name, rpc_data
 
 AUTHOR_BASE = 1000
 POOL_INVALID_TX = AUTHOR_BASE + 10
@@ -42,8 +42,8 @@ class InvalidTransactionError(PoolError):
 
     def __init__(self, kind: InvalidTransaction) -> None:
         self.kind = kind
-        self.data = kind.rpc_data
-        super().__init__(f"Invalid transaction validity: {kind.debug()}")
+        self.data = rpc_data(kind)
+        super().__init__(f"Invalid transaction validity: {debug_name(kind)}")
 
 
 class UnknownTransactionError(PoolError):
@@ -54,8 +54,8 @@ class UnknownTransactionError(PoolError):
 
     def __init__(self, kind: UnknownTransaction) -> None:
         self.kind = kind
-        self.data = kind.rpc_data
-        super().__init__(f"Unknown transaction validity: {kind.debug()}")
+        self.data = rpc_data(kind)
+        super().__init__(f"Unknown transaction validity: {debug_name(kind)}")
 
 
 class TemporarilyBanned(PoolError):

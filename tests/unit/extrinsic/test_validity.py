@@ -1,5 +1,5 @@
-"""The runtime's TransactionValidity values: Substrate's indices, byte agreement with the node's
-decoder (``node/txpool/validity.py``), the combination rule and codec round trips."""
+"""The runtime's TransactionValidity values: Substrate's indices, the combination rule, codec round
+trips, and the pool's use of them (``node/txpool/validity.py``: same values, RPC strings)."""
 
 from __future__ import annotations
 
@@ -100,22 +100,36 @@ validities = st.one_of(
 )
 
 
-def _as_pool_value(value: TransactionValidity) -> pool.Validity:
-    if isinstance(value, ValidTransaction):
-        return pool.ValidTransaction(value.priority, value.requires, value.provides,
-                                     value.longevity, value.propagate)
-    if isinstance(value, InvalidTransaction):
-        return pool.InvalidTransaction(pool.InvalidKind(int(value.kind)), value.custom)
-    return pool.UnknownTransaction(pool.UnknownKind(int(value.kind)), value.custom)
+def test_pool_uses_the_runtime_values_and_codec() -> None:
+    assert (pool.ValidTransaction, pool.InvalidTransaction, pool.UnknownTransaction) == (
+        ValidTransaction, InvalidTransaction, UnknownTransaction)
+    assert (pool.InvalidKind, pool.UnknownKind, pool.TransactionSource) == (
+        InvalidKind, UnknownKind, TransactionSource)
+    assert pool.encode_validity is encode_transaction_validity
+    assert pool.decode_validity is decode_transaction_validity
+    assert pool.ValidityDecodeError is ValidityCodecError
+
+
+@pytest.mark.parametrize("kind", list(InvalidKind))
+def test_every_invalid_kind_has_an_rpc_string(kind: InvalidKind) -> None:
+    error = InvalidTransaction(kind, 4 if kind is InvalidKind.CUSTOM else 0)
+    expected = "Custom error: 4" if kind is InvalidKind.CUSTOM else pool.INVALID_MESSAGES[kind]
+    assert pool.rpc_data(error) == expected
+    assert pool.debug_name(error) == str(error).removeprefix("Invalid::")
+
+
+@pytest.mark.parametrize("kind", list(UnknownKind))
+def test_every_unknown_kind_rpc_string_is_its_debug_form(kind: UnknownKind) -> None:
+    error = UnknownTransaction(kind, 7 if kind is UnknownKind.CUSTOM else 0)
+    assert pool.rpc_data(error) == str(error).removeprefix("Unknown::")
+    assert pool.message(error) == pool.UNKNOWN_MESSAGES[kind]
 
 
 @settings(max_examples=300, deadline=None)
 @given(validities)
-def test_runtime_and_node_agree_on_every_byte(value: TransactionValidity) -> None:
+def test_codec_round_trips_every_value(value: TransactionValidity) -> None:
     encoded = encode_transaction_validity(value)
     assert decode_transaction_validity(encoded) == value
-    assert pool.encode_validity(_as_pool_value(value)) == encoded
-    assert pool.decode_validity(encoded) == _as_pool_value(value)
     assert TRANSACTION_VALIDITY.encode(TRANSACTION_VALIDITY.decode(encoded)) == encoded
 
 
