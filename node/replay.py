@@ -9,6 +9,7 @@ runtime the dev node runs (:func:`node.service.build_runtime`), and re-check sto
   importer — the one import path, as :func:`node.importer.replay` does, one block at a time so
   a progress callback can follow — re-checking every seal and state root; it stops at the first
   refusal;
+* :func:`command_logging` keeps the node's per-block log lines (debug) out of the way;
 * :func:`mismatch_report` words a refusal: the block, the computed vs header state root and the
   first differing keys named ``Pallet.Item`` (:func:`node.chain.describe_key`).
 
@@ -18,29 +19,57 @@ parent of block N; they are checked as well, but not counted in the report).
 
 from __future__ import annotations
 
+import logging
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import structlog
 
 from chainspec.genesis import commit_genesis, export_raw_spec
 from consensus.sealing import system_clock_ms
 from consensus.verify import HeaderVerifier
 from node.chain import Chain, describe_key, storage_names
-from node.config import NodeConfig
+from node.config import LogFormat, NodeConfig
 from node.events import ImportOrigin
 from node.importer import (
     AuraSealCheck,
     BlockImporter,
     BlockImportError,
+    ExecutionFailed,
+    ImportResult,
     ReplayReport,
     StateRootMismatch,
 )
+from node.logging import configure
 from node.service import build_runtime
 from runtime.node_runtime import NodeRuntime
 from runtime.pallets.aura import pallet as aura
+from runtime.primitives.block import Block
 from storage.chain_db import ChainDB
 from storage.chain_meta import Pruning
+
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+@contextmanager
+def command_logging(level: str) -> Iterator[None]:
+    """Node logs at ``level`` and above, to stderr (away from the command's output), for the
+    duration of a command; the process's previous logging setup is restored afterwards (so an
+    in-process caller, e.g. a test runner, keeps its own)."""
+    saved = structlog.get_config()
+    root = logging.getLogger()
+    handlers, root_level = root.handlers[:], root.level
+    configure(LogFormat.AUTO, level, stream=sys.stderr)
+    try:
+        yield
+    finally:
+        structlog.configure(**saved)
+        root.handlers[:] = handlers
+        root.setLevel(root_level)
 
 
 class StoredChainError(Exception):
@@ -111,6 +140,20 @@ def fresh_importer(stored: ChainDB, node: NodeRuntime) -> BlockImporter:
     return make_importer(fresh, node)
 
 
+def import_checked(importer: BlockImporter, block: Block) -> ImportResult:
+    """Import ``block`` (origin FILE); an exception the runtime raised while executing it (e.g.
+    a mandatory inherent refused under other runtime timings) becomes an
+    :class:`ExecutionFailed` naming the block. The importer writes nothing before its commit,
+    so the chain is unchanged either way."""
+    try:
+        return importer.import_block(block, ImportOrigin.FILE)
+    except BlockImportError:
+        raise
+    except Exception as exc:  # an operator tool reports the block instead of a traceback
+        raise ExecutionFailed(block.hash(), block.header.number,
+                              f"execution raised {type(exc).__name__}: {exc}") from exc
+
+
 @dataclass(frozen=True, slots=True)
 class ReplayRange:
     """The blocks to re-check, inclusive."""
@@ -151,7 +194,7 @@ def replay_stored(reference: Chain, importer: BlockImporter, blocks: ReplayRange
         if stored_hash is None or block is None:
             raise StoredChainError(f"the stored chain has no canonical block #{number}")
         try:
-            importer.import_block(block, ImportOrigin.FILE)
+            import_checked(importer, block)
         except StateRootMismatch as exc:
             found = reference.compare_changes(stored_hash, exc.changes)[:max_differences]
             return ReplayReport(count, extrinsics, time.perf_counter() - started, exc,

@@ -6,7 +6,8 @@ the best chain's blocks ``N..M`` (default 1..best). ``blocks import --base-path 
 them, one by one, to the node's one importer (header, seal and state-root checks; origin FILE);
 an empty base path starts from the dev genesis (:func:`chainspec.dev.dev_raw_spec`). Blocks
 already stored are skipped; the first refused block stops the import with exit status 1 and a
-message naming it, and leaves the chain as it was before that block.
+message naming it, and leaves the chain as it was before that block. ``blocks import`` also takes
+``--fast-blocks/--no-fast-blocks`` and ``--log-level`` (as ``replay`` does).
 """
 
 from __future__ import annotations
@@ -19,9 +20,17 @@ import click
 
 from chainspec.dev import dev_raw_spec
 from chainspec.genesis import commit_genesis
-from node.events import ImportOrigin
 from node.importer import BlockImporter, BlockImportError, ImportStatus
-from node.replay import StoredChainError, load_runtime, make_importer, open_or_create, open_stored
+from node.replay import (
+    LOG_LEVELS,
+    StoredChainError,
+    command_logging,
+    import_checked,
+    load_runtime,
+    make_importer,
+    open_or_create,
+    open_stored,
+)
 from runtime.primitives.block import Block
 from runtime.primitives.scale import U32, Compact
 from storage.chain_db import ChainDB
@@ -107,8 +116,17 @@ def _export(stored: ChainDB, output: Path, start: int, end: int | None) -> int:
                 type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--fast-blocks/--no-fast-blocks", default=True, show_default=True,
               help="Runtime timings the chain was built with (the dev node's default: fast).")
-def import_command(base_path: Path, input_file: Path, fast_blocks: bool) -> None:
+@click.option("--log-level", default="warning", show_default=True,
+              type=click.Choice(LOG_LEVELS, case_sensitive=False),
+              help="Node log lines (to stderr) at this level and above.")
+def import_command(base_path: Path, input_file: Path, fast_blocks: bool, log_level: str) -> None:
     """Import the blocks of INPUT through the node's importer."""
+    with command_logging(log_level):
+        imported, known, best = _import_file(base_path, input_file, fast_blocks)
+    click.echo(f"imported {imported} blocks ({known} already known); best {best}")
+
+
+def _import_file(base_path: Path, input_file: Path, fast_blocks: bool) -> tuple[int, int, str]:
     node = load_runtime(fast_blocks)
     db = open_or_create(base_path)
     try:
@@ -124,13 +142,13 @@ def import_command(base_path: Path, input_file: Path, fast_blocks: bool) -> None
         raise click.ClickException(str(exc)) from exc
     finally:
         db.close()
-    click.echo(f"imported {imported} blocks ({known} already known); best {best}")
+    return imported, known, best
 
 
 def _import(importer: BlockImporter, data: bytes) -> tuple[int, int]:
     imported = known = 0
     for block in read_blocks(data):
-        result = importer.import_block(block, ImportOrigin.FILE)
+        result = import_checked(importer, block)
         if result.status is ImportStatus.ALREADY_KNOWN:
             known += 1
         else:

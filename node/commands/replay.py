@@ -5,7 +5,9 @@ The blocks are re-imported, through the node's one importer, into an in-memory c
 from the stored genesis state (:mod:`node.replay`); the stored database is only read. A progress
 bar goes to stderr. Exit status 0 with ``replayed N blocks …`` when every root matches; 1 on the
 first refusal, with the block, the computed vs header state root and the first differing keys
-named ``Pallet.Item``.
+named ``Pallet.Item``; a block whose execution raises is reported the same way. Options:
+``--fast-blocks/--no-fast-blocks`` (the runtime timings the chain was built with; the dev node's
+default is fast) and ``--log-level`` (node log lines, to stderr; warning by default).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import click
 from node.chain import Chain
 from node.importer import BlockImporter, ReplayReport
 from node.replay import (
+    LOG_LEVELS,
     ReplayRange,
     StoredChainError,
+    command_logging,
     fresh_importer,
     load_runtime,
     mismatch_report,
@@ -27,6 +31,7 @@ from node.replay import (
     replay_range,
     replay_stored,
 )
+from runtime.node_runtime import NodeRuntime
 
 __all__ = ["command"]
 
@@ -40,8 +45,26 @@ __all__ = ["command"]
               help="Last block to re-check (default: the stored best block).")
 @click.option("--fast-blocks/--no-fast-blocks", default=True, show_default=True,
               help="Runtime timings the chain was built with (the dev node's default: fast).")
-def command(base_path: Path, start: int, end: int | None, fast_blocks: bool) -> None:
+@click.option("--log-level", default="warning", show_default=True,
+              type=click.Choice(LOG_LEVELS, case_sensitive=False),
+              help="Node log lines (to stderr) at this level and above.")
+def command(base_path: Path, start: int, end: int | None, fast_blocks: bool,
+            log_level: str) -> None:
     """Re-execute stored blocks and check every state root; exit 1 on the first mismatch."""
+    with command_logging(log_level):
+        report, blocks, node = _replay(base_path, start, end, fast_blocks)
+    if report.error is not None:
+        for line in mismatch_report(report, node):
+            click.echo(line, err=True)
+        click.echo(f"replay failed after {report.blocks} good block(s)", err=True)
+        sys.exit(1)
+    click.echo(f"replayed {report.blocks} blocks (#{blocks.start}..#{blocks.end}), "
+               f"{report.extrinsics} extrinsics, every state root matches "
+               f"({report.seconds:.2f} s)")
+
+
+def _replay(base_path: Path, start: int, end: int | None, fast_blocks: bool
+            ) -> tuple[ReplayReport, ReplayRange, NodeRuntime]:
     node = load_runtime(fast_blocks)
     try:
         stored = open_stored(base_path)
@@ -59,14 +82,7 @@ def command(base_path: Path, start: int, end: int | None, fast_blocks: bool) -> 
         raise click.ClickException(str(exc)) from exc
     finally:
         stored.close()
-    if report.error is not None:
-        for line in mismatch_report(report, node):
-            click.echo(line, err=True)
-        click.echo(f"replay failed after {report.blocks} good block(s)", err=True)
-        sys.exit(1)
-    click.echo(f"replayed {report.blocks} blocks (#{blocks.start}..#{blocks.end}), "
-               f"{report.extrinsics} extrinsics, every state root matches "
-               f"({report.seconds:.2f} s)")
+    return report, blocks, node
 
 
 def _run(reference: Chain, importer: BlockImporter, blocks: ReplayRange) -> ReplayReport:

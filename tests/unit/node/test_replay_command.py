@@ -27,6 +27,7 @@ from node.replay import db_path, load_runtime, make_importer, open_or_create
 from runtime.extrinsic.extensions import ImplicitContext, SignedExtra
 from runtime.extrinsic.format import UncheckedExtrinsic
 from runtime.extrinsic.signing import build_signed_extrinsic
+from runtime.node_runtime import NodeRuntime
 from runtime.pallets.aura import pallet as aura
 from runtime.pallets.balances.pallet import TotalIssuance
 from runtime.pallets.timestamp import pallet as timestamp
@@ -63,9 +64,8 @@ class ListReady:
         self.reported.append(tx_hash)
 
 
-def signed_transfer(genesis_hash: bytes, nonce: int, value: int) -> bytes:
+def signed_transfer(node: NodeRuntime, genesis_hash: bytes, nonce: int, value: int) -> bytes:
     """A signed ``Balances.transfer_keep_alive(Bob, value)`` from Alice."""
-    node = load_runtime(False)
     call = node.outer_enums.call_type.encode(EnumValue("Balances", EnumValue(
         "transfer_keep_alive", {"dest": EnumValue("Id", BOB.account_id), "value": value})))
     context = ImplicitContext(node.version.spec_version, node.version.transaction_version,
@@ -75,12 +75,12 @@ def signed_transfer(genesis_hash: bytes, nonce: int, value: int) -> bytes:
 
 
 def build_dev_chain(base_path: Path, count: int, *,
-                    dev_changes: dict[int, list[tuple[bytes, bytes | None]]] | None = None
-                    ) -> tuple[bytes, bytes]:
-    """``count`` sealed, finalized dev blocks with one transfer each under ``base_path``;
-    ``dev_changes`` maps a block number to ``dev_setStorage`` changes built into it. Returns
-    the best hash and its state root."""
-    node = load_runtime(False)
+                    dev_changes: dict[int, list[tuple[bytes, bytes | None]]] | None = None,
+                    fast_blocks: bool = False) -> tuple[bytes, bytes]:
+    """``count`` sealed, finalized dev blocks with one transfer each under ``base_path``, one
+    slot apart; ``dev_changes`` maps a block number to ``dev_setStorage`` changes built into
+    it. Returns the best hash and its state root."""
+    node = load_runtime(fast_blocks)
     db = open_or_create(base_path)
     try:
         commit_genesis(db, dev_raw_spec(), node.version.state_version)
@@ -93,8 +93,8 @@ def build_dev_chain(base_path: Path, count: int, *,
                                  importer)  # type: ignore[arg-type]
             moment = number * aura.slot_duration()
             inherent = UncheckedExtrinsic(timestamp.PALLET.calls[0].encode(now=moment)).encode()
-            built = author.build(parent, inherents=[inherent],
-                                 ready=ListReady([signed_transfer(genesis, number - 1, 10**9)]),
+            transfer = signed_transfer(node, genesis, number - 1, 10**9)
+            built = author.build(parent, inherents=[inherent], ready=ListReady([transfer]),
                                  seal=aura_sealer(ALICE.sr25519), pre_digest=[slot_digest(number)])
             assert len(built.block.extrinsics) == 2
             importer.import_block(built.block, ImportOrigin.OWN, finalize=True, built=built.state)
@@ -143,6 +143,34 @@ def test_replay_of_a_stored_dev_chain_rechecks_every_root_and_exits_zero(
     assert result.exit_code == 0, result.stderr
     assert "replayed 50 blocks (#1..#50), 100 extrinsics, every state root matches" in (
         result.stdout)
+    assert "replaying" in result.stderr
+    assert "block imported" not in result.stdout + result.stderr
+
+
+def test_replay_with_debug_logs_prints_every_import_to_stderr(chain_path: Path) -> None:
+    result = run("replay", "--base-path", str(chain_path), "--no-fast-blocks", "--to", "2",
+                 "--log-level", "debug")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count('"block imported"') == 2
+    assert "block imported" not in result.stdout
+
+
+@pytest.fixture
+def production_timings_after() -> Iterator[None]:
+    """Restore the process's production runtime timings after a fast-blocks test."""
+    yield
+    timestamp.set_fast_blocks(False)
+
+
+@pytest.mark.usefixtures("production_timings_after")
+def test_replay_of_a_fast_blocks_chain_needs_the_fast_timings(tmp_path: Path) -> None:
+    build_dev_chain(tmp_path, 5, fast_blocks=True)
+    fast = run("replay", "--base-path", str(tmp_path))
+    assert fast.exit_code == 0, fast.stderr
+    assert "replayed 5 blocks (#1..#5)" in fast.stdout
+    slow = run("replay", "--base-path", str(tmp_path), "--no-fast-blocks")
+    assert slow.exit_code == 1
+    assert "block #1 0x" in slow.stderr and "refused: execution raised AuraError" in slow.stderr
 
 
 def test_replay_from_to_reports_only_that_range(chain_path: Path) -> None:
