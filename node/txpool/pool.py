@@ -63,7 +63,8 @@ class PoolLimits:
     """Queue bounds and timing (defaults: Substrate's 8192 tx / 20 MiB ready, a tenth of it
     future, 30 min bans). ``future_max_age`` (seconds) also expires futures by age when set;
     ``revalidation_batch`` bounds how many transactions (least recently validated first) each
-    imported block re-validates (None: all of them)."""
+    imported block re-validates (None: all of them); those last validated at a since-retracted
+    block are re-validated on top of the batch."""
 
     ready_count: int = 8192
     ready_bytes: int = 20 * 1024 * 1024
