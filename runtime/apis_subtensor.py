@@ -19,6 +19,7 @@ from runtime.pallets.subtensor.rpc_info import (
     hyperparams,
     metagraph,
     neurons,
+    stake_info,
     subnet_state,
     subnets,
 )
@@ -38,6 +39,7 @@ SUBTENSOR_API_VERSIONS = {
     "DelegateInfoRuntimeApi": 1,
     "NeuronInfoRuntimeApi": 1,
     "SubnetInfoRuntimeApi": 2,
+    "StakeInfoRuntimeApi": 1,
     "SubnetRegistrationRuntimeApi": 1,
 }
 """The reference's version of each SubtensorModule API trait served here."""
@@ -117,6 +119,16 @@ _SUBNET_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
     (M("get_next_epoch_start_block", _NETUID, Option(U64)), subnets.next_epoch_start_block),
 )
 
+_STAKE_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
+    (M("get_stake_info_for_coldkey", (("coldkey_account", AccountId32),), Vec(rt.StakeInfo)),
+     stake_info.stake_info_for_coldkey),
+    (M("get_stake_info_for_coldkeys", (("coldkey_accounts", Vec(AccountId32)),),
+       Vec(Tuple(AccountId32, Vec(rt.StakeInfo)))), stake_info.stake_info_for_coldkeys),
+    (M("get_stake_info_for_hotkey_coldkey_netuid",
+       (("hotkey_account", AccountId32), ("coldkey_account", AccountId32), ("netuid", NetUid)),
+       Option(rt.StakeInfo)), stake_info.stake_info_for_hotkey_coldkey_netuid),
+)
+
 _REGISTRATION_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
     (M("get_network_registration_cost", (), TaoBalance), subnets.network_registration_cost),
 )
@@ -125,6 +137,7 @@ _TRAITS = (
     ("DelegateInfoRuntimeApi", _DELEGATE_METHODS),
     ("NeuronInfoRuntimeApi", _NEURON_METHODS),
     ("SubnetInfoRuntimeApi", _SUBNET_METHODS),
+    ("StakeInfoRuntimeApi", _STAKE_METHODS),
     ("SubnetRegistrationRuntimeApi", _REGISTRATION_METHODS),
 )
 

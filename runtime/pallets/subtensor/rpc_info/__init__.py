@@ -4,7 +4,8 @@ Reference (subtensor 14bc6f9): ``pallets/subtensor/src/rpc_info/``.
 
 - :mod:`.types` — the result structs (``NeuronInfo``, ``NeuronInfoLite``, ``DynamicInfo``,
   ``SubnetInfo``, ``SubnetInfov2``, ``SubnetHyperparamsV2``, ``HyperparamEntry``,
-  ``DelegateInfo``, ``SubnetState``, ``Metagraph``) with their Rust paths, field names, order
+  ``DelegateInfo``, ``SubnetState``, ``Metagraph``, ``StakeInfo``) with their Rust paths, field
+  names, order
   and ``Compact`` wrappers;
 - :mod:`.neurons` — ``get_neurons(_lite)``, ``get_neuron(_lite)``;
 - :mod:`.subnets` — dynamic info, subnet info (v1, v2), next epoch start, subnet to prune,
@@ -13,6 +14,7 @@ Reference (subtensor 14bc6f9): ``pallets/subtensor/src/rpc_info/``.
 - :mod:`.delegates` — ``get_delegates``, ``get_delegate``;
 - :mod:`.subnet_state` — ``get_subnet_state`` (stake weights of every uid);
 - :mod:`.metagraph` — ``get_metagraph``, ``get_mechagraph`` and their ``get_all_*``;
+- :mod:`.stake_info` — ``get_stake_info_for_coldkey(s)``, ``…_hotkey_coldkey_netuid``;
 - :mod:`.names` — the default subnet names (``get_name_for_subnet``).
 """
 

@@ -220,3 +220,10 @@ Metagraph = Struct("Metagraph", [
      "Vec<(AccountId, Compact<AlphaBalance>)>"),
 ], path=(*_RPC, "metagraph", "Metagraph"), params=_ACCOUNT)
 """A subnet's full state (``get_metagraph``, ``get_all_metagraphs``)."""
+
+StakeInfo = Struct("StakeInfo", [
+    ("hotkey", *_ACCOUNT_ID), ("coldkey", *_ACCOUNT_ID), ("netuid", *_C_NETUID),
+    ("stake", *_C_ALPHA), ("locked", *_C_U64), ("emission", *_C_ALPHA),
+    ("tao_emission", *_C_TAO), ("drain", *_C_U64), ("is_registered", *_BOOL),
+], path=(*_RPC, "stake_info", "StakeInfo"), params=_ACCOUNT)
+"""One stake position of a coldkey on a hotkey and subnet (``StakeInfoRuntimeApi``)."""
