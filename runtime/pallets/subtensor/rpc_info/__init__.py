@@ -5,8 +5,7 @@ Reference (subtensor 14bc6f9): ``pallets/subtensor/src/rpc_info/``.
 - :mod:`.types` — the result structs (``NeuronInfo``, ``NeuronInfoLite``, ``DynamicInfo``,
   ``SubnetInfo``, ``SubnetInfov2``, ``SubnetHyperparamsV2``, ``HyperparamEntry``,
   ``DelegateInfo``, ``SubnetState``, ``Metagraph``, ``StakeInfo``) with their Rust paths, field
-  names, order
-  and ``Compact`` wrappers;
+  names, order and ``Compact`` wrappers;
 - :mod:`.neurons` — ``get_neurons(_lite)``, ``get_neuron(_lite)``;
 - :mod:`.subnets` — dynamic info, subnet info (v1, v2), next epoch start, subnet to prune,
   auto-stake hotkey, subnet account, ``get_network_registration_cost``;
