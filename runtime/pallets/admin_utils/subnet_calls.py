@@ -16,7 +16,7 @@ from typing import Any
 from runtime.frame.system import deposit_event
 from runtime.pallets.admin_utils import guards
 from runtime.pallets.admin_utils import pallet as au
-from runtime.pallets.admin_utils.pallet import WEIGHTS, admin_utils
+from runtime.pallets.admin_utils.pallet import WEIGHTS, admin_utils, db_weight
 from runtime.pallets.subtensor import constants as C
 from runtime.pallets.subtensor import errors
 from runtime.pallets.subtensor import events as ev
@@ -29,6 +29,8 @@ _NETUID = ("netuid", NetUid, "NetUid")
 OWNER_BONDS_MOVING_AVERAGE_MAX = 975_000
 MIN_COMMIT_REVEAL_PERIODS = 1
 MAX_COMMIT_REVEAL_PERIODS = 100
+MIN_IMMUNE_OWNER_UIDS = 1
+MAX_IMMUNE_OWNER_UIDS = 10
 
 
 def _guard(ext: Externalities, origin: Any, netuid: int, limit: str,
@@ -253,9 +255,35 @@ def sudo_set_commit_reveal_weights_interval(ext: Externalities, origin: Any, net
     guards.record_owner_rl(ext, owner, netuid, ["WeightCommitInterval"])
 
 
-__all__ = ["sudo_set_activity_cutoff", "sudo_set_bonds_moving_average",
-           "sudo_set_bonds_penalty", "sudo_set_commit_reveal_weights_enabled",
-           "sudo_set_commit_reveal_weights_interval", "sudo_set_immunity_period",
-           "sudo_set_max_allowed_uids", "sudo_set_max_burn", "sudo_set_min_allowed_weights",
-           "sudo_set_min_burn", "sudo_set_rho", "sudo_set_serving_rate_limit",
-           "sudo_set_weights_version_key"]
+@admin_utils.call(72, [_NETUID, ("immune_neurons", U16, "u16")],
+                  weight=db_weight(25_107_000, 4280, 4, 1))
+def sudo_set_owner_immune_neuron_limit(ext: Externalities, origin: Any, netuid: int,
+                                       immune_neurons: int) -> None:
+    """Set ``ImmuneOwnerUidsLimit[netuid]``.
+
+    Origin: root or owner (rate-limited). Checks: origin, limit, freeze window (no existence
+    check), 1 ≤ value ≤ 10 (SubtensorModule InvalidValue). Events: none.
+    """
+    owner = _guard(ext, origin, netuid, "ImmuneNeuronLimit", exists=False)
+    if not MIN_IMMUNE_OWNER_UIDS <= immune_neurons <= MAX_IMMUNE_OWNER_UIDS:
+        raise errors.InvalidValue()
+    st.ImmuneOwnerUidsLimit.insert(ext, netuid, immune_neurons)
+    guards.record_owner_rl(ext, owner, netuid, ["ImmuneNeuronLimit"])
+
+
+__all__ = [
+    "sudo_set_activity_cutoff",
+    "sudo_set_bonds_moving_average",
+    "sudo_set_bonds_penalty",
+    "sudo_set_commit_reveal_weights_enabled",
+    "sudo_set_commit_reveal_weights_interval",
+    "sudo_set_immunity_period",
+    "sudo_set_max_allowed_uids",
+    "sudo_set_max_burn",
+    "sudo_set_min_allowed_weights",
+    "sudo_set_min_burn",
+    "sudo_set_owner_immune_neuron_limit",
+    "sudo_set_rho",
+    "sudo_set_serving_rate_limit",
+    "sudo_set_weights_version_key",
+]
