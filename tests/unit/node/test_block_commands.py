@@ -14,6 +14,7 @@ from consensus.aura import seal_header
 from node.cli import cli
 from node.commands.blocks import read_blocks, write_block
 from node.replay import db_path
+from runtime.pallets.timestamp import pallet as timestamp
 from runtime.primitives.block import Block
 from runtime.primitives.keys import DEV_ACCOUNTS
 from storage.chain_db import ChainDB
@@ -176,3 +177,16 @@ def test_purge_chain_with_yes_removes_the_database_without_asking(tmp_path: Path
     result = run("purge-chain", "--base-path", str(tmp_path), "-y")
     assert result.exit_code == 0 and "Are you sure" not in result.stdout
     assert not db_path(tmp_path).exists() and tmp_path.is_dir()
+
+
+def test_import_under_other_runtime_timings_is_refused_naming_the_block(
+        chain: tuple[Path, bytes, bytes], tmp_path: Path) -> None:
+    export(chain[0], tmp_path / "two.blocks", "--to", "2")
+    fresh = tmp_path / "fresh"
+    try:
+        result = run("blocks", "import", "--base-path", str(fresh), str(tmp_path / "two.blocks"))
+    finally:
+        timestamp.set_fast_blocks(False)
+    assert result.exit_code == 1
+    assert "block #1 0x" in result.stderr and "execution raised AuraError" in result.stderr
+    assert heads(fresh)[0] == 0
