@@ -100,6 +100,8 @@ _SUBNET_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
     (M("get_subnets_info", (), Vec(Option(rt.SubnetInfo))), subnets.subnets_info),
     (M("get_subnet_info_v2", _NETUID, Option(rt.SubnetInfov2)), subnets.subnet_info_v2),
     (M("get_subnets_info_v2", (), Vec(Option(rt.SubnetInfov2))), subnets.subnets_info_v2),
+    (M("get_subnet_hyperparams", _NETUID, Option(rt.SubnetHyperparams)),
+     hyperparams.hyperparams_v1),
     (M("get_subnet_hyperparams_v2", _NETUID, Option(rt.SubnetHyperparamsV2)),
      hyperparams.hyperparams_v2),
     (M("get_subnet_hyperparams_v3", _NETUID, Option(rt.SubnetHyperparamsV3)),

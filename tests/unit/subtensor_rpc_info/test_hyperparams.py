@@ -57,3 +57,13 @@ def test_hyperparams_on_missing_subnet_are_none() -> None:
     ext = subnet_state()
     assert query(ext, "SubnetInfoRuntimeApi_get_subnet_hyperparams_v2", netuid=9) is None
     assert query(ext, "SubnetInfoRuntimeApi_get_subnet_hyperparams_v3", netuid=9) is None
+
+
+def test_hyperparams_v1_is_the_v2_prefix() -> None:
+    ext = subnet_state()
+    _stored(ext)
+    v1 = query(ext, "SubnetInfoRuntimeApi_get_subnet_hyperparams", netuid=NETUID)
+    v2 = query(ext, "SubnetInfoRuntimeApi_get_subnet_hyperparams_v2", netuid=NETUID)
+    assert list(v1)[-1] == "liquid_alpha_enabled" and len(v1) == 27
+    assert v1 == {name: v2[name] for name in v1}
+    assert query(ext, "SubnetInfoRuntimeApi_get_subnet_hyperparams", netuid=9) is None

@@ -1,4 +1,4 @@
-"""``get_subnet_hyperparams_v2`` and ``get_subnet_hyperparams_v3``.
+"""``get_subnet_hyperparams`` (v1), ``get_subnet_hyperparams_v2`` and ``_v3``.
 
 Reference (subtensor 14bc6f9): ``rpc_info/subnet_info.rs`` and the getters of
 ``utils/misc.rs``: ``max_weights_limit`` is the constant ``u16::MAX``; ``activity_cutoff`` is
@@ -80,6 +80,8 @@ _V2_FIELDS = (
     "bonds_reset_enabled", "user_liquidity_enabled",
 )
 
+_V1_COUNT = _V2_FIELDS.index("liquid_alpha_enabled") + 1
+
 V3_ENTRIES: tuple[tuple[str, str], ...] = (
     ("kappa", "U16"), ("immunity_period", "U16"), ("min_allowed_weights", "U16"),
     ("max_weights_limit", "U16"), ("tempo", "U16"), ("weights_version", "U64"),
@@ -97,6 +99,14 @@ V3_ENTRIES: tuple[tuple[str, str], ...] = (
     ("min_childkey_take", "U16"),
 )
 """The V3 entries in the reference's order: (name, ``HyperparamValue`` variant)."""
+
+
+def hyperparams_v1(ext: Externalities, netuid: int) -> dict[str, Any] | None:
+    """``get_subnet_hyperparams``: v2's first 27 fields (through ``liquid_alpha_enabled``)."""
+    values = hyperparams_v2(ext, netuid)
+    if values is None:
+        return None
+    return {name: values[name] for name in _V2_FIELDS[:_V1_COUNT]}
 
 
 def hyperparams_v2(ext: Externalities, netuid: int) -> dict[str, Any] | None:

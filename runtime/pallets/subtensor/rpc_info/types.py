@@ -118,7 +118,7 @@ SubnetInfov2 = Struct("SubnetInfov2", [
 
 _BOOL = (Bool, "bool")
 
-SubnetHyperparamsV2 = Struct("SubnetHyperparamsV2", [
+_HYPERPARAMS_V1 = [
     ("rho", *_C_U16), ("kappa", *_C_U16), ("immunity_period", *_C_U16),
     ("min_allowed_weights", *_C_U16), ("max_weights_limit", *_C_U16), ("tempo", *_C_U16),
     ("min_difficulty", *_C_U64), ("max_difficulty", *_C_U64), ("weights_version", *_C_U64),
@@ -129,7 +129,15 @@ SubnetHyperparamsV2 = Struct("SubnetHyperparamsV2", [
     ("serving_rate_limit", *_C_U64), ("max_validators", *_C_U16),
     ("adjustment_alpha", *_C_U64), ("difficulty", *_C_U64), ("commit_reveal_period", *_C_U64),
     ("commit_reveal_weights_enabled", *_BOOL), ("alpha_high", *_C_U16), ("alpha_low", *_C_U16),
-    ("liquid_alpha_enabled", *_BOOL), ("alpha_sigmoid_steepness", I32F32Type, "I32F32"),
+    ("liquid_alpha_enabled", *_BOOL),
+]
+
+SubnetHyperparams = Struct("SubnetHyperparams", _HYPERPARAMS_V1,
+                           path=(*_RPC, "subnet_info", "SubnetHyperparams"))
+"""A subnet's hyperparameters, first shape (``get_subnet_hyperparams``)."""
+
+SubnetHyperparamsV2 = Struct("SubnetHyperparamsV2", [
+    *_HYPERPARAMS_V1, ("alpha_sigmoid_steepness", I32F32Type, "I32F32"),
     ("yuma_version", *_C_U16), ("subnet_is_active", *_BOOL), ("transfers_enabled", *_BOOL),
     ("bonds_reset_enabled", *_BOOL), ("user_liquidity_enabled", *_BOOL),
 ], path=(*_RPC, "subnet_info", "SubnetHyperparamsV2"))
