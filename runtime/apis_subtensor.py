@@ -24,9 +24,18 @@ from runtime.pallets.subtensor.rpc_info import (
     subnets,
 )
 from runtime.pallets.subtensor.rpc_info import types as rt
-from runtime.pallets.subtensor.types import MechId, NetUid, TaoBalance
+from runtime.pallets.subtensor.types import AlphaBalance, MechId, NetUid, TaoBalance
 from runtime.primitives.externalities import Externalities
-from runtime.primitives.scale import U16, U64, DecodeError, Option, ScaleType, Tuple, Vec
+from runtime.primitives.scale import (
+    U16,
+    U64,
+    Compact,
+    DecodeError,
+    Option,
+    ScaleType,
+    Tuple,
+    Vec,
+)
 from runtime.primitives.scale.common import AccountId32
 
 if TYPE_CHECKING:
@@ -86,6 +95,9 @@ _DELEGATE_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (
     (M("get_delegates", (), Vec(rt.DelegateInfo)), delegates.delegates),
     (M("get_delegate", (("delegate_account", AccountId32),), Option(rt.DelegateInfo)),
      delegates.delegate),
+    (M("get_delegated", (("delegatee_account", AccountId32),),
+       Vec(Tuple(rt.DelegateInfo, Tuple(Compact(NetUid), Compact(AlphaBalance))))),
+     delegates.delegated),
 )
 
 _NEURON_METHODS: tuple[tuple[M, Callable[..., Any]], ...] = (

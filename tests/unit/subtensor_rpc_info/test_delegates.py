@@ -69,3 +69,16 @@ def test_get_delegate_without_root_stake_has_zero_return_per_1000() -> None:
     st.TotalHotkeyAlpha.remove(ext, DELEGATE, 0)
     info = query(ext, "DelegateInfoRuntimeApi_get_delegate", delegate_account=_hex(DELEGATE))
     assert info["return_per_1000"] == 0 and info["total_daily_return"] == 10_000
+
+
+def test_get_delegated_lists_delegates_a_coldkey_holds_shares_of() -> None:
+    ext = _delegate_state()
+    pairs = query(ext, "DelegateInfoRuntimeApi_get_delegated",
+                  delegatee_account=_hex(COLDKEYS[2]))
+    assert len(pairs) == 1
+    info, (netuid, stake) = pairs[0]
+    assert info["delegate_ss58"] == _hex(DELEGATE) and info["nominators"] == []
+    assert (netuid, stake) == (NETUID, 6_000)
+    none = query(ext, "DelegateInfoRuntimeApi_get_delegated",
+                 delegatee_account=_hex(COLDKEYS[0]))
+    assert none == []  # zero shares are skipped

@@ -1,4 +1,4 @@
-"""``DelegateInfoRuntimeApi``: ``get_delegates`` and ``get_delegate``.
+"""``DelegateInfoRuntimeApi``: ``get_delegates``, ``get_delegate`` and ``get_delegated``.
 
 Reference (subtensor 14bc6f9): ``rpc_info/delegate_info.rs`` with ``alpha_iter_single_prefix``
 (``staking/helpers.rs``) and ``get_registered_networks_for_hotkey`` (``subnets/uids.rs``).
@@ -21,6 +21,7 @@ from typing import Any
 from runtime.pallets.subtensor import storage as st
 from runtime.pallets.subtensor.rpc_info.subnets import all_subnet_netuids
 from runtime.pallets.subtensor.share_pool import SafeFloat, value_of_shares
+from runtime.pallets.subtensor.staking.shares import stake_of
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.fixed import U64F64
 
@@ -102,14 +103,16 @@ def _returns(ext: Externalities, hotkey: bytes, registrations: list[int], take: 
     return permits, per_1000.saturating_to_u64(), daily.saturating_to_u64()
 
 
-def delegate_info(ext: Externalities, hotkey: bytes) -> dict[str, Any]:
-    """``get_delegate_by_existing_account`` (with nominators)."""
+def delegate_info(ext: Externalities, hotkey: bytes, skip_nominators: bool = False
+                  ) -> dict[str, Any]:
+    """``get_delegate_by_existing_account``: nominators are left empty when skipped."""
     registrations = [int(netuid) for (netuid,), member in st.IsNetworkMember.iter(ext, hotkey)
                      if member]
     take = int(st.Delegates.get(ext, hotkey))
     permits, per_1000, daily = _returns(ext, hotkey, registrations, take)
     return {
-        "delegate_ss58": hotkey, "take": take, "nominators": _nominators(ext, hotkey),
+        "delegate_ss58": hotkey, "take": take,
+        "nominators": [] if skip_nominators else _nominators(ext, hotkey),
         "owner_ss58": bytes(st.Owner.get(ext, hotkey)), "registrations": registrations,
         "validator_permits": permits, "return_per_1000": per_1000, "total_daily_return": daily,
     }
@@ -125,3 +128,30 @@ def delegate(ext: Externalities, hotkey: bytes) -> dict[str, Any] | None:
 def delegates(ext: Externalities) -> list[dict[str, Any]]:
     """``get_delegates``: every ``Delegates`` key, in storage-key order."""
     return [delegate_info(ext, bytes(hotkey)) for (hotkey,) in st.Delegates.iter_keys(ext)]
+
+
+def _staked_netuids(ext: Externalities, hotkey: bytes, coldkey: bytes) -> list[int]:
+    """``alpha_iter_prefix((hotkey, coldkey))``: netuids with non-zero shares (V2 over legacy),
+    ascending."""
+    merged: dict[int, SafeFloat] = {}
+    for (netuid,), value in st.Alpha.iter(ext, hotkey, coldkey):
+        legacy = value if isinstance(value, U64F64) else U64F64.from_bits(int(value))
+        merged[int(netuid)] = SafeFloat.from_u64f64(legacy)
+    for (netuid,), value in st.AlphaV2.iter(ext, hotkey, coldkey):
+        merged[int(netuid)] = _safe_float(value)
+    return sorted(netuid for netuid, shares in merged.items() if not shares.is_zero())
+
+
+def delegated(ext: Externalities, delegatee_account: bytes
+              ) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    """``get_delegated``: for every delegate (``Delegates`` key order) and every subnet where
+    ``delegatee_account`` holds shares of it, the delegate (nominators skipped) with
+    ``(netuid, the coldkey's alpha stake)``."""
+    coldkey = bytes(delegatee_account)
+    result = []
+    for (hotkey,) in st.Delegates.iter_keys(ext):
+        hotkey = bytes(hotkey)
+        for netuid in _staked_netuids(ext, hotkey, coldkey):
+            result.append((delegate_info(ext, hotkey, skip_nominators=True),
+                           (netuid, stake_of(ext, hotkey, coldkey, netuid))))
+    return result
