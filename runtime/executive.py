@@ -48,13 +48,10 @@ from runtime.frame.dispatch import (
     PostDispatchInfo,
     Signed,
 )
+from runtime.frame.errors import InvalidBlock
 from runtime.primitives.block import Block, Digest, Header
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import U32, EnumValue
-
-
-class InvalidBlock(Exception):
-    """A block that cannot be imported: undecodable, an invalid extrinsic, or a root mismatch."""
 
 
 class FeeHandler(Protocol):

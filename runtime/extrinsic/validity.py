@@ -3,8 +3,8 @@
 ``TaggedTransactionQueue_validate_transaction`` answers with the SCALE encoding of
 ``TransactionValidity = Result<ValidTransaction, TransactionValidityError>``; this module holds the
 runtime's own Python values for it and the SCALE type objects (with scale-info paths, for metadata).
-The node has its own copy (``node/txpool/validity.py``); both share the indices below, so the
-encoded bytes are the interface between them.
+The transaction pool (``node/txpool``) uses these same types; the encoded bytes are what crosses
+``state_call``.
 
 SCALE layout:
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from runtime.frame.errors import InvalidBlock
 from runtime.frame.pallet import Pallet
 from runtime.frame.storage import VALUE_QUERY
 from runtime.pallets.balances.types import bounded_vec
@@ -25,7 +26,7 @@ SLOT_DURATION_MS = 12_000
 FAST_SLOT_DURATION_MS = 250
 
 
-class AuraError(Exception):
+class AuraError(InvalidBlock):
     """A block breaks Aura's runtime rules (the reference panics): the block is invalid."""
 
 

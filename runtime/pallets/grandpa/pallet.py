@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from runtime.frame.dispatch import Weight, ensure_root
+from runtime.frame.errors import InvalidBlock
 from runtime.frame.pallet import Pallet
 from runtime.frame.storage import OPTION_QUERY, VALUE_QUERY, twox64_concat
 from runtime.frame.system import deposit_event
@@ -43,7 +44,7 @@ NOTE_STALLED_WEIGHT = Weight(3_000_000 + 100_000_000, 0)
 """``WeightInfo for ()``: 3 µs plus one RocksDB write."""
 
 
-class GrandpaError(Exception):
+class GrandpaError(InvalidBlock):
     """A GRANDPA genesis or enactment rule is broken (the reference panics)."""
 
 

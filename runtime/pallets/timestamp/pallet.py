@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from runtime.frame.dispatch import DispatchClass, Weight, ensure_none
+from runtime.frame.errors import InvalidBlock
 from runtime.frame.pallet import Pallet
 from runtime.frame.storage import VALUE_QUERY
 from runtime.pallets.aura import pallet as aura
@@ -30,7 +31,7 @@ SET_WEIGHT = Weight(8_684_000 + 2 * ROCKS_DB_READ + ROCKS_DB_WRITE, 1493)
 ON_FINALIZE_WEIGHT = Weight(4_118_000, 0)
 
 
-class TimestampError(Exception):
+class TimestampError(InvalidBlock):
     """The timestamp inherent breaks the rules (the reference panics): the block is invalid."""
 
 

@@ -188,5 +188,5 @@ def test_import_under_other_runtime_timings_is_refused_naming_the_block(
     finally:
         timestamp.set_fast_blocks(False)
     assert result.exit_code == 1
-    assert "block #1 0x" in result.stderr and "execution raised AuraError" in result.stderr
+    assert "block #1 0x" in result.stderr and "refused: Timestamp slot must match" in result.stderr
     assert heads(fresh)[0] == 0
