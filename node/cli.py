@@ -2,6 +2,8 @@
 
 Each subcommand lives in its own module under :mod:`node.commands` and exposes a click command
 (or group) named ``command``; this module collects them, so adding a command is adding a file.
+A module may also expose ``aliases``: top-level names for commands of its group (Substrate's
+``export-blocks`` is ``blocks export``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def _register_commands(group: click.Group) -> None:
         if not isinstance(command, click.Command):
             raise RuntimeError(f"node.commands.{module_info.name} defines no click `command`")
         group.add_command(command)
+        for alias, aliased in getattr(module, "aliases", {}).items():
+            group.add_command(aliased, name=alias)
 
 
 _register_commands(cli)

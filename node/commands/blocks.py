@@ -154,3 +154,7 @@ def _import(importer: BlockImporter, data: bytes) -> tuple[int, int]:
         else:
             imported += 1
     return imported, known
+
+
+aliases = {"export-blocks": export_command, "import-blocks": import_command}
+"""Substrate's top-level names for the two block commands."""

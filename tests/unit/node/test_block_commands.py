@@ -190,3 +190,13 @@ def test_import_under_other_runtime_timings_is_refused_naming_the_block(
     assert result.exit_code == 1
     assert "block #1 0x" in result.stderr and "refused: Timestamp slot must match" in result.stderr
     assert heads(fresh)[0] == 0
+
+
+def test_substrate_top_level_block_command_names_are_registered() -> None:
+    from click.testing import CliRunner
+
+    from node.cli import cli
+
+    for name in ("export-blocks", "import-blocks"):
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0 and "--base-path" in result.output
