@@ -6,5 +6,8 @@
   weights and dispatch info;
 - :mod:`runtime.frame.pallet` — :class:`~runtime.frame.pallet.Pallet`: calls, events, errors,
   constants and hooks declared once, giving the dispatch table and the SCALE enums metadata needs;
-- :mod:`runtime.frame.system` — the System pallet's core, which every pallet deposits events into.
+- :mod:`runtime.frame.system` — the System pallet's core, which every pallet deposits events into;
+  :mod:`runtime.frame.system_calls` — its calls (registered when this package is imported).
 """
+
+from runtime.frame import system_calls as system_calls

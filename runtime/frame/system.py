@@ -2,7 +2,8 @@
 
 It lives in the framework rather than under ``runtime/pallets`` because every pallet depends on
 it (events, account reference counts), exactly as every FRAME pallet depends on ``frame_system``.
-Calls such as ``remark`` and ``set_code`` are declared on the same :data:`system` pallet object.
+Its calls (``remark``, ``set_code``, ...) are declared on the same :data:`system` pallet object in
+:mod:`runtime.frame.system_calls`.
 
 Events (spec/substrate.md §6.3) are appended to ``System.Events`` as ``EventRecord { phase, event,
 topics }`` where ``event`` is the ``RuntimeEvent`` encoding (pallet index, event index, fields)
@@ -182,17 +183,11 @@ def current_phase_bytes(ext: Externalities) -> bytes:
 def deposit_event(ext: Externalities, event: Event) -> None:
     """Append ``event`` to ``System.Events`` with the current phase and bump ``EventCount``.
 
-    The stored vector is extended in place (its compact length rewritten, the record appended),
-    as Substrate's storage ``append`` does, so depositing never decodes earlier events.
+    The record is added with the host's ``append`` (Substrate's ``storage_append``), so depositing
+    neither decodes nor copies earlier events: O(1) per event, not O(events so far).
     """
     record = current_phase_bytes(ext) + event.encoded + _NO_TOPICS
-    events_key = Events.storage_key()
-    raw = ext.get(events_key)
-    if raw is None:
-        ext.set(events_key, encode_compact(1) + record)
-    else:
-        count, offset = decode_compact(raw, 0, "Vec<EventRecord>")
-        ext.set(events_key, encode_compact(count + 1) + raw[offset:] + record)
+    ext.append(Events.storage_key(), record)
     EventCount.insert(ext, EventCount.get(ext) + 1)
 
 
