@@ -231,6 +231,7 @@ def _served_apis(extrinsic: ScaleType, aura: ModuleType | None, grandpa: ModuleT
     declared += [api.ACCOUNT_NONCE_API, api.transaction_payment_api(
         extrinsic, transaction_payment.RuntimeDispatchInfo, transaction_payment.FeeDetails)]
     declared += api.SUBTENSOR_APIS
+    declared += api.SWAP_APIS
     return tuple(api.ServedApi(d, api.API_VERSIONS[d.name]) for d in declared)
 
 

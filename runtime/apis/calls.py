@@ -29,6 +29,7 @@ from runtime.apis.types import (
     TimestampInherentError,
 )
 from runtime.apis_subtensor import SUBTENSOR_HANDLERS
+from runtime.apis_swap import SWAP_HANDLERS
 from runtime.composition import CallDecodeError, DecodedCall
 from runtime.executive import InvalidBlock
 from runtime.extrinsic.apply import encode_apply_extrinsic_result
@@ -361,6 +362,7 @@ HANDLERS: dict[str, Handler] = {
 }
 """Every exported method, by its ``state_call`` name."""
 HANDLERS.update(SUBTENSOR_HANDLERS)
+HANDLERS.update(SWAP_HANDLERS)
 
 
 def served_methods(node: NodeRuntime) -> list[str]:

@@ -25,6 +25,8 @@ from runtime.apis.types import (
 )
 from runtime.apis_subtensor import SUBTENSOR_API_VERSIONS
 from runtime.apis_subtensor import SUBTENSOR_APIS as SUBTENSOR_APIS
+from runtime.apis_swap import SWAP_API_VERSIONS
+from runtime.apis_swap import SWAP_APIS as SWAP_APIS
 from runtime.extrinsic.apply import APPLY_EXTRINSIC_RESULT
 from runtime.extrinsic.validity import TRANSACTION_SOURCE, TRANSACTION_VALIDITY
 from runtime.metadata import METADATA_API, RuntimeApiMetadata, RuntimeApiMethodMetadata
@@ -45,6 +47,7 @@ API_VERSIONS = {
 }
 """The reference's version of every API trait served here, in ``impl_runtime_apis!`` order."""
 API_VERSIONS.update(SUBTENSOR_API_VERSIONS)
+API_VERSIONS.update(SWAP_API_VERSIONS)
 
 M = RuntimeApiMethodMetadata
 
