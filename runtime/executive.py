@@ -3,14 +3,22 @@
 One path for every block, authored or imported (ARCHITECTURE.md, How a block flows)::
 
     initialize_block(header)        System bookkeeping, then every pallet's on_initialize
-    apply_extrinsic(xt)  x N        check -> pre-dispatch (nonce, fee) -> dispatch -> settle fee
+    apply_extrinsic(xt)  x N        check -> pre-dispatch (nonce, weight, fee) -> dispatch
+                                    -> refund unused weight, settle fee
                                     -> ExtrinsicSuccess / ExtrinsicFailed
     finalize_block() -> header      every pallet's on_finalize, extrinsics root, state root
     execute_block(block)            all of the above for a block, comparing the roots
 
 Per-block bookkeeping lives in state exactly as ``frame_system`` keeps it (``ExtrinsicData``,
-``ExtrinsicCount``, ``:extrinsic_index``, ``ExecutionPhase``), so the block-builder runtime APIs
-can call these steps one ``state_call`` at a time over a shared overlay.
+``ExtrinsicCount``, ``:extrinsic_index``, ``ExecutionPhase``, ``BlockWeight``,
+``AllExtrinsicsLen``), so the block-builder runtime APIs can call these steps one ``state_call``
+at a time over a shared overlay.
+
+Block limits are ``CheckWeight``'s (:mod:`runtime.frame.limits`, subtensor's ``BlockWeights`` and
+``BlockLength``): ``System.BlockWeight`` is reset when a block starts and charged the block's
+``base_block`` as Mandatory; each extrinsic, signed or inherent, must fit its class's length and
+weight limits before dispatch (``Invalid::ExhaustsResources`` otherwise) and is charged its
+weight plus its class's base weight, then refunded what its call did not use.
 
 An extrinsic refused as invalid (bad signature, stale nonce, unpayable fee) changes nothing: its
 checks run inside a transactional layer that is rolled back. An extrinsic whose call fails keeps
@@ -49,6 +57,12 @@ from runtime.frame.dispatch import (
     Signed,
 )
 from runtime.frame.errors import InvalidBlock
+from runtime.frame.limits import (
+    SUBTENSOR_BLOCK_WEIGHTS,
+    check_weight_post_dispatch,
+    check_weight_prepare,
+    register_extra_weight_unchecked,
+)
 from runtime.primitives.block import Block, Digest, Header
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import U32, EnumValue
@@ -110,7 +124,10 @@ class Executive:
             system.BlockHash.insert(ext, number - 1, header.parent_hash)
         system.Events.remove(ext)
         system.EventCount.remove(ext)
+        system.BlockWeight.remove(ext)
         self.runtime.on_initialize(ext, number)
+        register_extra_weight_unchecked(ext, SUBTENSOR_BLOCK_WEIGHTS.base_block,
+                                        DispatchClass.Mandatory)
         system.ExecutionPhase.insert(ext, EnumValue("ApplyExtrinsic", 0))
 
     # -- extrinsics ---------------------------------------------------------------------------
@@ -143,7 +160,7 @@ class Executive:
         index = self._extrinsic_index(ext)
         system.ExtrinsicData.insert(ext, index, bytes(encoded))
         if extrinsic.signer is None:
-            outcome = self._apply_unsigned(ext, call, info)
+            outcome = self._apply_unsigned(ext, call, info, len(encoded))
         else:
             outcome = self._apply_signed(ext, extrinsic, call, info, len(encoded))
         if isinstance(outcome, DispatchOutcome):
@@ -169,21 +186,28 @@ class Executive:
         if who is None or extra is None:
             return InvalidTransaction(InvalidKind.BAD_PROOF, reason="unsigned in signed path")
         refusal = self._pre_dispatch_nonce(ext, who, extra.nonce, info)
+        if refusal is None:
+            refusal = check_weight_prepare(ext, info, length)
         if refusal is not None:
             return refusal
         charge = self.fees.withdraw_fee(ext, who, info, length, extra.tip)
         if isinstance(charge, InvalidTransaction):
             return charge
         outcome = self.runtime.dispatch(ext, Signed(who), call)
+        check_weight_post_dispatch(ext, info, outcome.post_info)
         self.fees.settle_fee(ext, charge, info, outcome.post_info, length)
         return outcome
 
-    def _apply_unsigned(self, ext: Externalities, call: DecodedCall, info: DispatchInfo
-                        ) -> DispatchOutcome | InvalidTransaction:
+    def _apply_unsigned(self, ext: Externalities, call: DecodedCall, info: DispatchInfo,
+                        length: int) -> DispatchOutcome | InvalidTransaction:
         if info.dispatch_class != DispatchClass.Mandatory:
             return InvalidTransaction(InvalidKind.CALL,
                                       reason=f"{call.name} may not be submitted unsigned")
+        refusal = check_weight_prepare(ext, info, length)
+        if refusal is not None:
+            return refusal
         outcome = self.runtime.dispatch(ext, UNSIGNED, call)
+        check_weight_post_dispatch(ext, info, outcome.post_info)
         if not outcome.ok:
             return InvalidTransaction(InvalidKind.BAD_MANDATORY,
                                       reason=f"inherent {call.name} failed: {outcome.error}")

@@ -48,19 +48,11 @@ from runtime.extrinsic.validity import (
 )
 from runtime.frame import system
 from runtime.frame.dispatch import DispatchClass, DispatchInfo, Pays
+from runtime.frame.limits import check_block_length, check_extrinsic_weight
 from runtime.pallets.sudo.pallet import Key as SudoKey
 from runtime.primitives.block import Digest
 from runtime.primitives.externalities import Externalities
 from runtime.primitives.scale import U32, EnumValue
-
-MAX_BLOCK_REF_TIME = 4 * 10**12
-"""subtensor ``MAXIMUM_BLOCK_WEIGHT``: 4 s of ref time."""
-MAX_BLOCK_LENGTH = 10 * 1024 * 1024
-"""subtensor ``BlockLength``: 10 MiB (Operational may use all of it)."""
-NORMAL_RATIO_PERCENT = 75
-"""``NORMAL_DISPATCH_RATIO``: Normal transactions may use 75 % of a block's weight and length."""
-BASE_EXTRINSIC_REF_TIME = 125_000_000
-"""The base weight every extrinsic adds (the executive's ``BASE_EXTRINSIC_WEIGHT``)."""
 
 Step = Callable[[], ValidTransaction | InvalidTransaction | UnknownTransaction]
 
@@ -90,6 +82,7 @@ def initialize_system(ext: Externalities, number: int, parent_hash: bytes) -> No
         system.BlockHash.insert(ext, number - 1, parent_hash)
     system.Events.remove(ext)
     system.EventCount.remove(ext)
+    system.BlockWeight.remove(ext)
 
 
 def _validate(executive: Executive, ext: Externalities, encoded: bytes) -> TransactionValidity:
@@ -123,7 +116,7 @@ def validate_signed(executive: Executive, ext: Externalities, checked: CheckedEx
         lambda: check_non_zero_sender(who),
         lambda: mortality_validity(extra.era, number),
         lambda: account_nonce_validity(ext, who, extra.nonce, info),
-        lambda: weight_validity(info, length),
+        lambda: weight_validity(ext, info, length),
         lambda: _payment_validity(executive, ext, who, info, length, extra.tip),
         lambda: sudo_validity(ext, who, call, info),
         lambda: drand_validity(False),
@@ -146,16 +139,18 @@ def account_nonce_validity(ext: Externalities, who: bytes, nonce: int, info: Dis
                           pays_fee=info.pays_fee == Pays.Yes)
 
 
-def weight_validity(info: DispatchInfo, length: int) -> ValidTransaction | InvalidTransaction:
-    """CheckWeight's ``validate`` on an empty block: the extrinsic's weight (with the base
-    weight) and length must fit its class's share of a block (``ExhaustsResources``)."""
-    operational = info.dispatch_class != DispatchClass.Normal
-    percent = 100 if operational else NORMAL_RATIO_PERCENT
-    if info.weight.ref_time + BASE_EXTRINSIC_REF_TIME > MAX_BLOCK_REF_TIME * percent // 100:
-        return InvalidTransaction(InvalidKind.EXHAUSTS_RESOURCES, reason="weight above limit")
-    if length > MAX_BLOCK_LENGTH * percent // 100:
-        return InvalidTransaction(InvalidKind.EXHAUSTS_RESOURCES, reason="length above limit")
-    return ValidTransaction()
+def weight_validity(ext: Externalities, info: DispatchInfo, length: int
+                    ) -> ValidTransaction | InvalidTransaction:
+    """CheckWeight's ``validate``: the block's extrinsics length with this one (the current
+    ``System.AllExtrinsicsLen``) must fit the class's ``BlockLength``, and the extrinsic's own
+    weight (its length as proof size) its class's ``max_extrinsic`` (``ExhaustsResources``).
+    The block's weight totals are not checked here, as in the reference: the transaction may be
+    included in a later block than the one validated against."""
+    next_len = check_block_length(ext, info, length)
+    if isinstance(next_len, InvalidTransaction):
+        return next_len
+    refusal = check_extrinsic_weight(info, length)
+    return ValidTransaction() if refusal is None else refusal
 
 
 def _payment_validity(executive: Executive, ext: Externalities, who: bytes, info: DispatchInfo,

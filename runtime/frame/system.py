@@ -35,10 +35,9 @@ from runtime.primitives.scale import (
     Struct,
     TypeParam,
     Vec,
-    decode_compact,
-    encode_compact,
 )
 from runtime.primitives.scale.common import H256, AccountId32
+from runtime.primitives.scale.common import Weight as WeightType
 
 system = Pallet("System", 0, docs=("Accounts, block bookkeeping and events.",))
 
@@ -96,12 +95,25 @@ def event_record_type(runtime_event: ScaleType) -> ScaleType:
 
 EventRecord = event_record_type(UnboundRuntimeEvent)
 
+PerDispatchClassWeight = Struct("PerDispatchClass", [
+    ("normal", WeightType, "T"),
+    ("operational", WeightType, "T"),
+    ("mandatory", WeightType, "T"),
+], path=("frame_support", "dispatch", "PerDispatchClass"), params=(TypeParam("T", WeightType),))
+"""``PerDispatchClass<Weight>``: one weight per dispatch class (``System.BlockWeight``)."""
+
+_ZERO_WEIGHT = {"ref_time": 0, "proof_size": 0}
+
 # -- storage ------------------------------------------------------------------------------------
 
 Account = system.map("Account", blake2_128_concat(AccountId32, "T::AccountId"), AccountInfo,
                      query=VALUE_QUERY, default=DEFAULT_ACCOUNT_INFO,
                      docs=("The full account information for a particular account ID.",))
 ExtrinsicCount = system.value("ExtrinsicCount", U32, docs=("Total extrinsics count.",))
+BlockWeight = system.value("BlockWeight", PerDispatchClassWeight, query=VALUE_QUERY,
+                           default={"normal": _ZERO_WEIGHT, "operational": _ZERO_WEIGHT,
+                                    "mandatory": _ZERO_WEIGHT},
+                           docs=("The current weight for the block.",))
 BlockHash = system.map("BlockHash", twox64_concat(U32, "BlockNumberFor<T>"), H256,
                        query=VALUE_QUERY, default=bytes(32),
                        docs=("Map of block numbers to block hashes.",))
