@@ -2,8 +2,9 @@
 
 Layers, top to bottom::
 
-    Overlay.get / set / clear / next_key          (what the runtime sees)
-      │  _changes: key -> value | None (None = deleted), every key written in this block,
+    Overlay.get / set / clear / append / next_key (what the runtime sees)
+      │  _changes: key -> value | None (None = deleted) | _PendingVec (a Vec being appended to,
+      │  materialised on read), every key written in this block,
       │  with _sorted: the same keys in byte order (for merged ordered iteration); keys new to
       │  the block wait in _fresh until an ordered read merges them (a few by insertion, many
       │  by one sort), so a burst of writes costs no per-key list shifting
@@ -24,6 +25,16 @@ visited in order, at most ``limit`` of them, each deleted unless already deleted
 It returns (keys counted, whether no parent key under the prefix was left unvisited). As in
 Substrate, a second call with the same limit counts the same parent keys again.
 
+``append(key, item)`` follows Substrate's ``storage_append``: the first append to a key decodes
+the stored value's compact length once (an absent or empty value starts a new Vec; a value whose
+prefix is not a canonical ``Compact<u32>``, or whose length cannot grow, is overwritten by a fresh
+one-item Vec) and keeps a :class:`_PendingVec` (the old body plus one piece per item); further
+appends add a piece, so a block of N appends costs O(N) bytes rather than O(N²).
+``compact(len) ‖ pieces`` is built only when the value is read (``get``, ``changes``, the root,
+``commit_set``) and cached until the next append. A transactional layer that appends to an
+existing pending Vec records ``(vec, piece count)`` as the entry to restore, and rollback
+truncates the pieces back to that count.
+
 When the block is done, :meth:`Overlay.commit_set` gives the sorted change set and the
 :class:`~storage.trie.TrieUpdate` (new root, inserted and removed nodes) to hand to the chain DB.
 """
@@ -35,6 +46,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from runtime.primitives.scale import DecodeError, decode_compact, encode_compact
 from storage.errors import NoOpenTransactionError, OpenTransactionsError, OverlayError
 from storage.trie import Trie, TrieUpdate
 from storage.trie.root import ordered_trie_root
@@ -42,6 +54,60 @@ from storage.trie.root import ordered_trie_root
 __all__ = ["CommitSet", "Overlay", "StateReader"]
 
 _ABSENT = object()
+_U32_MAX = 0xFFFFFFFF
+
+
+class _PendingVec:
+    """A SCALE ``Vec`` being appended to: ``compact(count) ‖ pieces``, materialised lazily.
+
+    ``pieces[0]`` is the body (items without the length prefix) of the value the first append
+    found; every further piece is one appended item. Pieces only grow by :meth:`push` and shrink
+    by :meth:`truncate` (a rollback), so a piece count identifies an earlier state exactly.
+    """
+
+    __slots__ = ("_cached", "base_count", "pieces")
+
+    def __init__(self, base_count: int, body: bytes) -> None:
+        self.base_count = base_count
+        self.pieces: list[bytes] = [body]
+        self._cached: bytes | None = None
+
+    def push(self, item: bytes) -> None:
+        """Append one encoded item."""
+        self.pieces.append(item)
+        self._cached = None
+
+    def truncate(self, length: int) -> None:
+        """Drop the pieces after the first ``length`` (undoing later pushes)."""
+        if len(self.pieces) != length:
+            del self.pieces[length:]
+            self._cached = None
+
+    def value(self) -> bytes:
+        """The encoded Vec: compact length, then the body and every appended item."""
+        cached = self._cached
+        if cached is None:
+            count = self.base_count + len(self.pieces) - 1
+            cached = self._cached = encode_compact(count) + b"".join(self.pieces)
+        return cached
+
+
+def _start_vec(value: bytes | None) -> _PendingVec:
+    """A pending Vec continuing ``value``, or a new one if ``value`` is not a growable Vec.
+
+    As Substrate's ``append_or_new``: an absent or empty value starts a new Vec; a value whose
+    prefix is not a canonical ``Compact<u32>`` (or is ``u32::MAX``, which cannot grow) is
+    discarded and the Vec starts afresh.
+    """
+    if not value:
+        return _PendingVec(0, b"")
+    try:
+        count, offset = decode_compact(value, 0, "Vec")
+    except DecodeError:
+        return _PendingVec(0, b"")
+    if count >= _U32_MAX or encode_compact(count) != value[:offset]:
+        return _PendingVec(0, b"")
+    return _PendingVec(count, value[offset:])
 
 
 class StateReader(Protocol):
@@ -84,7 +150,7 @@ class Overlay:
     def __init__(self, parent: Trie, reader: StateReader | None = None) -> None:
         self.parent = parent
         self.reader: StateReader = reader if reader is not None else parent
-        self._changes: dict[bytes, bytes | None] = {}
+        self._changes: dict[bytes, bytes | _PendingVec | None] = {}
         self._base: dict[bytes, bytes | None] = {}
         self._sorted: list[bytes] = []
         self._fresh: list[bytes] = []
@@ -98,7 +164,10 @@ class Overlay:
         """The value at ``key`` including pending changes, or None."""
         changes = self._changes
         if key in changes:
-            return changes[key]
+            entry = changes[key]
+            if type(entry) is _PendingVec:
+                return entry.value()
+            return entry  # type: ignore[return-value]
         value = self._base.get(key, _ABSENT)
         if value is _ABSENT:
             value = self._base[key] = self.reader.get(key)
@@ -166,12 +235,38 @@ class Overlay:
             counted += 1
         return counted, True
 
-    def _write(self, key: bytes, value: bytes | None) -> None:
+    def append(self, key: bytes, item: bytes) -> None:
+        """Append one SCALE-encoded ``item`` to the Vec at ``key`` (amortised O(len(item))).
+
+        An absent or empty value starts a new Vec; a value that is not a valid Vec prefix is
+        overwritten by a fresh one-item Vec (Substrate's ``storage_append``).
+        """
+        if type(key) is not bytes or type(item) is not bytes:
+            raise OverlayError(
+                f"storage keys and items are bytes, got {type(key).__name__} -> "
+                f"{type(item).__name__}")
+        entry = self._changes.get(key, _ABSENT)
+        if type(entry) is _PendingVec:
+            if self._undo:
+                layer = self._undo[-1]
+                if key not in layer:
+                    layer[key] = (entry, len(entry.pieces))
+            entry.push(item)
+            self._generation += 1
+            return
+        vec = _start_vec(self.get(key))
+        vec.push(item)
+        self._write(key, vec)
+
+    def _write(self, key: bytes, value: bytes | _PendingVec | None) -> None:
         changes = self._changes
         if self._undo:
             layer = self._undo[-1]
             if key not in layer:
-                layer[key] = changes.get(key, _ABSENT)
+                previous = changes.get(key, _ABSENT)
+                if type(previous) is _PendingVec:
+                    previous = (previous, len(previous.pieces))
+                layer[key] = previous
         if key not in changes:
             self._fresh.append(key)
         changes[key] = value
@@ -209,6 +304,10 @@ class Overlay:
             if previous is _ABSENT:
                 del changes[key]
                 del ordered[bisect_left(ordered, key)]
+            elif type(previous) is tuple:
+                vec, length = previous
+                vec.truncate(length)
+                changes[key] = vec
             else:
                 changes[key] = previous  # type: ignore[assignment]
         self._generation += 1
@@ -236,7 +335,11 @@ class Overlay:
     def changes(self) -> list[tuple[bytes, bytes | None]]:
         """The pending changes sorted by key (None = delete), open layers included."""
         changes = self._changes
-        return [(key, changes[key]) for key in self._ordered()]
+        out: list[tuple[bytes, bytes | None]] = []
+        for key in self._ordered():
+            entry = changes[key]
+            out.append((key, entry.value() if type(entry) is _PendingVec else entry))
+        return out
 
     def _ordered(self) -> list[bytes]:
         """Every changed key in byte order (merging the keys written since the last call)."""

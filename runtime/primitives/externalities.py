@@ -27,6 +27,15 @@ class Externalities(Protocol):
         """Remove ``key`` (no-op when absent)."""
         ...
 
+    def append(self, key: bytes, item: bytes) -> None:
+        """Append one SCALE-encoded item to the Vec stored at ``key``; an absent or empty value
+        starts a new Vec.
+
+        Substrate's ``storage_append``: a value whose prefix is not a valid ``Compact<u32>``
+        length is overwritten by a fresh one-item Vec. Repeated appends cost O(len(item)) each.
+        """
+        ...
+
     def clear_prefix(self, prefix: bytes, limit: int | None = None) -> tuple[int, bool]:
         """Remove up to ``limit`` keys starting with ``prefix``.
 
