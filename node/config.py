@@ -38,7 +38,7 @@ class NodeConfig:
     """Everything a node service needs to start.
 
     ``base_path=None`` keeps the chain in memory (a fresh chain every run); a directory keeps it
-    in LevelDB under ``<base_path>/chains/dev/db``. ``fast_blocks`` selects subtensor's fast
+    in LevelDB under ``<base_path>/chains/<chain_id>/db``. ``fast_blocks`` selects subtensor's fast
     runtime timings (250 ms slots), ``False`` the production ones, ``None`` leaves the process's
     setting alone; ``prometheus_port=None`` disables the exporter.
     """
@@ -53,13 +53,14 @@ class NodeConfig:
     fast_blocks: bool | None = True
     chain_name: str = "Development"
     node_name: str = "tensorchain-dev"
+    chain_id: str = "dev"
 
     @property
     def db_path(self) -> Path | None:
         """The LevelDB directory, or None for an in-memory chain."""
         if self.base_path is None:
             return None
-        return self.base_path / "chains" / "dev" / "db"
+        return self.base_path / "chains" / self.chain_id / "db"
 
     @classmethod
     def for_dev(cls, *, rpc_port: int = 9944, sealing: str = DEFAULT_DEV_SEALING,

@@ -36,6 +36,7 @@ import structlog
 
 from chainspec.dev import dev_raw_spec
 from chainspec.genesis import commit_genesis
+from chainspec.raw import RawChainSpec
 from consensus.aura import slot_digest
 from consensus.sealing import SealingDriver, SealOrder, dev_block_slot, system_clock_ms
 from consensus.verify import HeaderVerifier
@@ -125,7 +126,9 @@ class DevAccountInfo:
 class NodeService:
     """A running dev node; see the module docstring."""
 
-    def __init__(self, config: NodeConfig) -> None:
+    def __init__(self, config: NodeConfig, spec: RawChainSpec | None = None) -> None:
+        """``spec`` is the genesis committed into an empty database (the dev preset when
+        None)."""
         self.config = config
         self.runtime = build_runtime(config.fast_blocks)
         self.state_version = self.runtime.version.state_version
@@ -133,7 +136,7 @@ class NodeService:
         self.authority = DEV_ACCOUNTS["Alice"]
         self.db = open_chain_db(config)
         if self.db.genesis_hash is None:
-            commit_genesis(self.db, dev_raw_spec(), self.state_version)
+            commit_genesis(self.db, spec or dev_raw_spec(), self.state_version)
         self.chain = Chain(self.db, self.state_version)
         self.importer = BlockImporter(self.chain, self.runtime.executive,
                                       seal_check=self._seal_check())
