@@ -91,6 +91,18 @@ async def still_answers(rpc: RpcClient, node: DevNode) -> None:
     assert await rpc.call("chain_getBlockHash", [0]) == node.facts["genesisHash"]
 
 
+async def sealed_after(rpc: RpcClient, previous: dict[str, Any]) -> dict[str, Any]:
+    """The best header once instant sealing has built on ``previous`` and emptied the pool
+    (``account_nextIndex`` counts pool transactions, so it cannot tell): bounded polling."""
+    for _ in range(200):
+        header: dict[str, Any] = await rpc.call("chain_getHeader")
+        if int(header["number"], 16) > int(previous["number"], 16) and \
+                await rpc.call("author_pendingExtrinsics") == []:
+            return header
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no block sealed on #{int(previous['number'], 16)} within 10 s")
+
+
 def test_malformed_json_is_a_parse_error_and_connections_keep_answering(node: DevNode) -> None:
     bodies = ['{"jsonrpc": "2.0", "id": 1, "method": ', "not json at all", "{\"id\": 1,,}",
               "\x00\x01\x02", "[{\"jsonrpc\": \"2.0\""]
@@ -230,12 +242,10 @@ def test_flood_of_invalid_extrinsics_is_refused_and_the_node_stays_consistent(
             rpc = RpcClient(ws)
             # Land one transfer first, so that nonce 0 is stale for the flood.
             nonce = await rpc.call("account_nextIndex", [ALICE.ss58_address])
+            start = await rpc.call("chain_getHeader")
             await rpc.call("author_submitExtrinsic",
                            [hex0x(transfer(genesis_hash, nonce, 10**9))])
-            for _ in range(100):  # bounded wait for instant sealing to include it
-                if await rpc.call("account_nextIndex", [ALICE.ss58_address]) == nonce + 1:
-                    break
-                await asyncio.sleep(0.05)
+            await sealed_after(rpc, start)
             nonce = await rpc.call("account_nextIndex", [ALICE.ss58_address])
             assert nonce >= 1
             best = await rpc.call("chain_getHeader")
@@ -271,11 +281,7 @@ def test_flood_of_invalid_extrinsics_is_refused_and_the_node_stays_consistent(
             bob_before = await rpc.call("state_getStorage", [bob_key])
             await rpc.call("author_submitExtrinsic",
                            [hex0x(transfer(genesis_hash, nonce, 10**9))])
-            for _ in range(100):
-                if await rpc.call("account_nextIndex", [ALICE.ss58_address]) == nonce + 1:
-                    break
-                await asyncio.sleep(0.05)
-            header = await rpc.call("chain_getHeader")
+            header = await sealed_after(rpc, best)
             assert int(header["number"], 16) == int(best["number"], 16) + 1
             assert await rpc.call("account_nextIndex", [ALICE.ss58_address]) == nonce + 1
             assert await rpc.call("state_getStorage", [bob_key]) != bob_before
