@@ -8,8 +8,11 @@ STAMP := $(VENV)/.installed-stamp
 CLIENTS := $(CURDIR)/.venv-clients
 ASI_STAMP := $(CLIENTS)/asi/.installed-stamp
 PSC_STAMP := $(CLIENTS)/psc/.installed-stamp
+SI_STAMP := $(CLIENTS)/si/.installed-stamp
+CLIENT_STAMPS := $(ASI_STAMP) $(PSC_STAMP) $(SI_STAMP)
 CLIENT_ENV := TENSORCHAIN_ASI_PYTHON=$(CLIENTS)/asi/bin/python \
-	TENSORCHAIN_PSC_PYTHON=$(CLIENTS)/psc/bin/python
+	TENSORCHAIN_PSC_PYTHON=$(CLIENTS)/psc/bin/python \
+	TENSORCHAIN_SI_PYTHON=$(CLIENTS)/si/bin/python
 
 .PHONY: dev test test-all lint bench venv clients clean
 
@@ -29,17 +32,22 @@ $(PSC_STAMP):
 	$(CLIENTS)/psc/bin/python -m pip install --quiet scalecodec==1.2.12
 	touch $@
 
+$(SI_STAMP):
+	$(PYTHON) -m venv $(CLIENTS)/si
+	$(CLIENTS)/si/bin/python -m pip install --quiet substrate-interface==1.8.1
+	touch $@
+
 venv: $(STAMP)
 
-clients: $(ASI_STAMP) $(PSC_STAMP)
+clients: $(CLIENT_STAMPS)
 
 dev: $(STAMP)  ## install and start the local devnet
 	$(VENV)/bin/tensorchain dev
 
-test: $(STAMP) $(ASI_STAMP) $(PSC_STAMP)  ## the suite CI runs (slow suites excluded)
+test: $(STAMP) $(CLIENT_STAMPS)  ## the suite CI runs (slow suites excluded)
 	$(CLIENT_ENV) $(PY) -m pytest -q -m "not slow"
 
-test-all: $(STAMP) $(ASI_STAMP) $(PSC_STAMP)  ## every suite, slow ones included
+test-all: $(STAMP) $(CLIENT_STAMPS)  ## every suite, slow ones included
 	$(CLIENT_ENV) $(PY) -m pytest -q
 
 lint: $(STAMP)
