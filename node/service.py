@@ -92,7 +92,7 @@ def open_chain_db(config: NodeConfig) -> ChainDB:
     return ChainDB.open_leveldb(path, Pruning.archive_mode())
 
 
-class _OverridingRegistry(RpcRegistry):
+class OverridingRegistry(RpcRegistry):
     """A registry in which the node's own handlers replace generic ones registered under the
     same names (with their aliases)."""
 
@@ -173,7 +173,7 @@ class NodeService:
         return self.db.reader_at(block_hash, self.state_version).get(key)
 
     def _registry(self) -> RpcRegistry:
-        registry = _OverridingRegistry({"state_call": self.state_call})
+        registry = OverridingRegistry({"state_call": self.state_call})
         node_info = DevNodeInfo(self.config.chain_name, self.authority.ed25519.public_key,
                                 self.chain.best_number)
         register_all(registry, RpcBackend(self.reader, RuntimeAdapter(self.db, self.runtime),

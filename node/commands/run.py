@@ -35,7 +35,7 @@ from node.adapters import DevNodeInfo, RuntimeAdapter
 from node.author import aura_sealer
 from node.commands.dev import run_loop
 from node.config import ConfigError, LogFormat, NodeConfig
-from node.service import NodeService, _OverridingRegistry
+from node.service import NodeService, OverridingRegistry
 from rpc.backend import RpcBackend
 from rpc.config import RpcConfig
 from rpc.methods import register_all
@@ -129,7 +129,7 @@ class ValidatorService(NodeService):
         self._worker_task: asyncio.Task[None] | None = None
 
     def _registry(self) -> RpcRegistry:
-        registry = _OverridingRegistry({"state_call": self.state_call})
+        registry = OverridingRegistry({"state_call": self.state_call})
         node_info = DevNodeInfo(self.config.chain_name, self.authority.ed25519.public_key,
                                 self.chain.best_number)
         register_all(registry, RpcBackend(self.reader, RuntimeAdapter(self.db, self.runtime),
